@@ -97,4 +97,5 @@
     note = "a `Frozen` value must hold no `Cell`, `RefCell`, `Mutex`, `RwLock`, atomic, `Rc`, raw pointer, trait object or non-'static reference, directly or behind any pointer",
     note = "derive it with `#[derive(deepfreeze::Frozen)]`, store the data in a frozen container (`FrozenArc`, `FrozenStr`, `FrozenVec`, `FrozenMap`, ...), or, for an externally proven case, write `unsafe impl Frozen` with a `// SAFETY:` proof"
 )]
+#[allow(unsafe_code)] // Declaring the contract; every impl carries its own `// SAFETY:` proof.
 pub unsafe trait Frozen: Send + Sync + 'static {}
