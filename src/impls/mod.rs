@@ -15,7 +15,24 @@ macro_rules! frozen_leaf {
 }
 
 frozen_leaf!(
-    bool, char, (), str, u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize, f32, f64,
+    bool,
+    char,
+    (),
+    str,
+    u8,
+    u16,
+    u32,
+    u64,
+    u128,
+    usize,
+    i8,
+    i16,
+    i32,
+    i64,
+    i128,
+    isize,
+    f32,
+    f64,
     String
 );
 
