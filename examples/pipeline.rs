@@ -26,12 +26,14 @@
 //! (counted in the hand-off code), and the peak of live heap bytes (a counting allocator).
 
 mod common;
+#[path = "common/shim.rs"]
+mod shim; // SHIM
 
 use common::alloc::{self, Counting};
 use common::args::{self, Parsed};
 use common::report::{self, Table};
-use common::shim::{Frozen, FrozenBytes, FrozenMap, FrozenStr}; // SHIM
 use serde::{Deserialize, Serialize};
+use shim::{Frozen, FrozenBytes, FrozenMap, FrozenStr}; // SHIM
 use std::collections::HashMap;
 use std::io::{IsTerminal as _, Write as _};
 use std::process::ExitCode;

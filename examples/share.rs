@@ -21,13 +21,18 @@
 //! that one hand-off needed.
 
 mod common;
+#[path = "common/records.rs"]
+mod records;
+#[path = "common/shim.rs"]
+mod shim; // SHIM
 
 use common::alloc::{self, Counting};
 use common::args::{self, Parsed};
 use common::report::{self, Table};
-use common::shim::{Frozen, FrozenArc, FrozenMap, FrozenSlice, FrozenStr, FrozenVec}; // SHIM
+use records::{FrozenRecord, StdRecord};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use shim::{Frozen, FrozenArc, FrozenMap, FrozenStr, FrozenVec}; // SHIM
 use std::collections::HashMap;
 use std::io::{IsTerminal as _, Write as _};
 use std::process::ExitCode;
@@ -272,24 +277,6 @@ impl Workload for Dict {
     }
 }
 
-/// A record of frozen types (DESIGN §1); cloning it clones three handles.
-#[derive(Clone, Frozen)]
-struct FrozenRecord {
-    name: FrozenStr,
-    samples: FrozenSlice<u64>,
-    tags: FrozenMap<FrozenStr, u64>,
-}
-
-/// The same record of std types.
-#[derive(Clone, serde::Serialize, serde::Deserialize)]
-struct StdRecord {
-    name: String,
-    samples: Vec<u64>,
-    tags: HashMap<String, u64>,
-}
-
-const TAGS: [&str; 4] = ["camera", "region", "owner", "priority"];
-
 /// DESIGN §1's list of n records.
 struct Records;
 
@@ -300,40 +287,13 @@ impl Workload for Records {
     type Frozen = FrozenVec<FrozenRecord>;
     type Owned = Vec<StdRecord>;
     fn build(n: usize) -> (Self::Frozen, Self::Owned) {
-        let owned: Vec<StdRecord> = (0..n as u64)
-            .map(|i| StdRecord {
-                name: format!("record-{i}"),
-                samples: (i..i + 8).collect(),
-                tags: TAGS
-                    .iter()
-                    .zip(i..)
-                    .map(|(t, v)| (t.to_string(), v))
-                    .collect(),
-            })
-            .collect();
-        let frozen = owned
-            .iter()
-            .map(|r| FrozenRecord {
-                name: FrozenStr::from(r.name.as_str()),
-                samples: FrozenSlice::from(r.samples.clone()),
-                tags: r
-                    .tags
-                    .iter()
-                    .map(|(k, v)| (FrozenStr::from(k.as_str()), *v))
-                    .collect(),
-            })
-            .collect();
-        (frozen, owned)
+        records::build(n)
     }
     fn read_frozen(value: &Self::Frozen) -> u64 {
-        value.get(value.len() / 2).map_or(0, |r| {
-            r.name.len() as u64 + r.samples[7] + r.tags.get("owner").copied().unwrap_or(0)
-        })
+        records::read_frozen(value)
     }
     fn read_owned(value: &Self::Owned) -> u64 {
-        value.get(value.len() / 2).map_or(0, |r| {
-            r.name.len() as u64 + r.samples[7] + r.tags.get("owner").copied().unwrap_or(0)
-        })
+        records::read_std(value)
     }
 }
 

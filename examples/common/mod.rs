@@ -3,4 +3,3 @@
 pub(crate) mod alloc;
 pub(crate) mod args;
 pub(crate) mod report;
-pub(crate) mod shim;
