@@ -26,6 +26,7 @@
 use archery::{ArcK, ArcTK, SharedPointerKind};
 use criterion::measurement::WallTime;
 use criterion::{BenchmarkGroup, BenchmarkId, Criterion, SamplingMode, Throughput};
+use deepfreeze::{FrozenMap, FrozenOrdMap, FrozenSet, FrozenVec};
 use std::collections::{BTreeMap, HashMap, HashSet, hash_map::RandomState};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -82,6 +83,54 @@ trait BenchMap: Clone + 'static {
     fn insert(&mut self, k: u64, v: u64);
     fn remove(&mut self, k: &u64);
     fn sum(&self) -> u64;
+}
+
+impl BenchMap for FrozenMap<u64, u64> {
+    fn build(pairs: impl Iterator<Item = (u64, u64)>) -> Self {
+        pairs.collect()
+    }
+    fn get(&self, k: &u64) -> Option<&u64> {
+        self.get(k)
+    }
+    fn with_inserted(&self, k: u64, v: u64) -> Self {
+        self.with_inserted(k, v)
+    }
+    fn without(&self, k: &u64) -> Self {
+        self.without(k)
+    }
+    fn insert(&mut self, k: u64, v: u64) {
+        self.insert(k, v);
+    }
+    fn remove(&mut self, k: &u64) {
+        self.remove(k);
+    }
+    fn sum(&self) -> u64 {
+        self.iter().fold(0, |a, (_, v)| a.wrapping_add(*v))
+    }
+}
+
+impl BenchMap for FrozenOrdMap<u64, u64> {
+    fn build(pairs: impl Iterator<Item = (u64, u64)>) -> Self {
+        pairs.collect()
+    }
+    fn get(&self, k: &u64) -> Option<&u64> {
+        self.get(k)
+    }
+    fn with_inserted(&self, k: u64, v: u64) -> Self {
+        self.with_inserted(k, v)
+    }
+    fn without(&self, k: &u64) -> Self {
+        self.without(k)
+    }
+    fn insert(&mut self, k: u64, v: u64) {
+        self.insert(k, v);
+    }
+    fn remove(&mut self, k: &u64) {
+        self.remove(k);
+    }
+    fn sum(&self) -> u64 {
+        self.iter().fold(0, |a, (_, v)| a.wrapping_add(*v))
+    }
 }
 
 impl<P: SharedPointerKind + 'static> BenchMap for imbl::GenericHashMap<u64, u64, RandomState, P> {
@@ -325,6 +374,38 @@ trait BenchVec: Clone + 'static {
     fn sum(&self) -> u64;
 }
 
+impl BenchVec for FrozenVec<u64> {
+    fn build(values: impl Iterator<Item = u64>) -> Self {
+        values.collect()
+    }
+    fn get(&self, i: usize) -> Option<&u64> {
+        self.get(i)
+    }
+    fn with_pushed_back(&self, v: u64) -> Self {
+        self.with_pushed_back(v)
+    }
+    fn with_replaced(&self, i: usize, v: u64) -> Self {
+        self.with_replaced(i, v)
+    }
+    fn without_last(&self) -> Self {
+        let mut new = self.clone();
+        new.pop_back();
+        new
+    }
+    fn push_back(&mut self, v: u64) {
+        self.push_back(v);
+    }
+    fn pop_back(&mut self) {
+        self.pop_back();
+    }
+    fn set(&mut self, i: usize, v: u64) {
+        self.set(i, v);
+    }
+    fn sum(&self) -> u64 {
+        self.iter().fold(0, |a, v| a.wrapping_add(*v))
+    }
+}
+
 impl<P: SharedPointerKind + 'static> BenchVec for imbl::GenericVector<u64, P> {
     fn build(values: impl Iterator<Item = u64>) -> Self {
         values.collect()
@@ -558,6 +639,30 @@ trait BenchSet: Clone + 'static {
     fn sum(&self) -> u64;
 }
 
+impl BenchSet for FrozenSet<u64> {
+    fn build(values: impl Iterator<Item = u64>) -> Self {
+        values.collect()
+    }
+    fn contains(&self, v: &u64) -> bool {
+        self.contains(v)
+    }
+    fn with_inserted(&self, v: u64) -> Self {
+        self.with_inserted(v)
+    }
+    fn without(&self, v: &u64) -> Self {
+        self.without(v)
+    }
+    fn insert(&mut self, v: u64) {
+        self.insert(v);
+    }
+    fn remove(&mut self, v: &u64) {
+        self.remove(v);
+    }
+    fn sum(&self) -> u64 {
+        self.iter().fold(0, |a, v| a.wrapping_add(*v))
+    }
+}
+
 impl<P: SharedPointerKind + 'static> BenchSet for imbl::GenericHashSet<u64, RandomState, P> {
     fn build(values: impl Iterator<Item = u64>) -> Self {
         values.collect()
@@ -756,21 +861,25 @@ fn main() {
     let mut c = Criterion::default().configure_from_args();
     for n in SIZES {
         let keys = Keys::new(n);
+        map_ops::<FrozenMap<u64, u64>>(&mut c, "hashmap", "frozen", n, &keys);
         map_ops::<ImblMap<ArcK>>(&mut c, "hashmap", "imbl", n, &keys);
         map_ops::<ImblMap<ArcTK>>(&mut c, "hashmap", "imbl_arctk", n, &keys);
         map_ops::<rpds::HashTrieMapSync<u64, u64>>(&mut c, "hashmap", "rpds", n, &keys);
         map_ops::<HashMap<u64, u64>>(&mut c, "hashmap", "std", n, &keys);
 
+        map_ops::<FrozenOrdMap<u64, u64>>(&mut c, "ordmap", "frozen", n, &keys);
         map_ops::<ImblOrdMap<ArcK>>(&mut c, "ordmap", "imbl", n, &keys);
         map_ops::<ImblOrdMap<ArcTK>>(&mut c, "ordmap", "imbl_arctk", n, &keys);
         map_ops::<rpds::RedBlackTreeMapSync<u64, u64>>(&mut c, "ordmap", "rpds", n, &keys);
         map_ops::<BTreeMap<u64, u64>>(&mut c, "ordmap", "std", n, &keys);
 
+        vec_ops::<FrozenVec<u64>>(&mut c, "frozen", n, &keys);
         vec_ops::<ImblVector<ArcK>>(&mut c, "imbl", n, &keys);
         vec_ops::<ImblVector<ArcTK>>(&mut c, "imbl_arctk", n, &keys);
         vec_ops::<rpds::VectorSync<u64>>(&mut c, "rpds", n, &keys);
         vec_ops::<Vec<u64>>(&mut c, "std", n, &keys);
 
+        set_ops::<FrozenSet<u64>>(&mut c, "frozen", n, &keys);
         set_ops::<ImblSet<ArcK>>(&mut c, "imbl", n, &keys);
         set_ops::<rpds::HashTrieSetSync<u64>>(&mut c, "rpds", n, &keys);
         set_ops::<HashSet<u64>>(&mut c, "std", n, &keys);

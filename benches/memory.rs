@@ -13,8 +13,11 @@ use std::collections::{BTreeMap, HashMap, HashSet, hash_map::RandomState};
 use std::hint::black_box;
 use std::mem::size_of;
 
+// Shared with the examples; this target uses only part of each.
+#[allow(dead_code)]
 #[path = "../examples/common/alloc.rs"]
 mod alloc;
+#[allow(dead_code)]
 #[path = "../examples/common/report.rs"]
 mod report;
 

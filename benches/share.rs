@@ -19,11 +19,9 @@ use std::time::Duration;
 
 #[path = "../examples/common/records.rs"]
 mod records;
-#[path = "../examples/common/shim.rs"]
-mod shim; // SHIM
 
+use deepfreeze::{FrozenArc, FrozenVec};
 use records::{FrozenRecord, StdRecord};
-use shim::{FrozenArc, FrozenVec}; // SHIM
 
 /// One way of handing a graph to another thread and back.
 trait Handoff: Sized {

@@ -26,14 +26,12 @@
 //! (counted in the hand-off code), and the peak of live heap bytes (a counting allocator).
 
 mod common;
-#[path = "common/shim.rs"]
-mod shim; // SHIM
 
 use common::alloc::{self, Counting};
 use common::args::{self, Parsed};
 use common::report::{self, Table};
+use deepfreeze::{Frozen, FrozenBytes, FrozenMap, FrozenStr};
 use serde::{Deserialize, Serialize};
-use shim::{Frozen, FrozenBytes, FrozenMap, FrozenStr}; // SHIM
 use std::collections::HashMap;
 use std::io::{IsTerminal as _, Write as _};
 use std::process::ExitCode;
@@ -57,7 +55,7 @@ flags:
   --width N         frame width in pixels (RGBA)                 [default 1280]
   --height N        frame height in pixels                       [default 720]
   --stages N        number of stages, 1..=16                     [default 4]
-  --frames N        frames per mode                              [default 600]
+  --frames N        frames per mode                              [default 1000]
   --mode M          frozen | copy | serialize | all              [default all]
   --inflight N      frames in the pipeline at once (credit window) [default 8]
   --skip-every N    every N-th frame skips `denoise` (0: never)  [default 3]
@@ -85,7 +83,7 @@ impl Default for Config {
             width: 1280,
             height: 720,
             stages: 4,
-            frames: 600,
+            frames: 1000,
             inflight: 8,
             skip_every: 3,
             scale_at: 2,

@@ -23,16 +23,14 @@
 mod common;
 #[path = "common/records.rs"]
 mod records;
-#[path = "common/shim.rs"]
-mod shim; // SHIM
 
 use common::alloc::{self, Counting};
 use common::args::{self, Parsed};
 use common::report::{self, Table};
+use deepfreeze::{Frozen, FrozenArc, FrozenMap, FrozenStr, FrozenVec};
 use records::{FrozenRecord, StdRecord};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use shim::{Frozen, FrozenArc, FrozenMap, FrozenStr, FrozenVec}; // SHIM
 use std::collections::HashMap;
 use std::io::{IsTerminal as _, Write as _};
 use std::process::ExitCode;

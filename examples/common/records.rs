@@ -1,7 +1,7 @@
 //! DESIGN §1's records (a string, a `Vec<u64>` and a 4-entry map each), built from frozen types
 //! and from std types with the same contents. Shared by `examples/share.rs` and `benches/share.rs`.
 
-use crate::shim::{Frozen, FrozenMap, FrozenSlice, FrozenStr, FrozenVec}; // SHIM
+use deepfreeze::{Frozen, FrozenMap, FrozenSlice, FrozenStr, FrozenVec};
 use std::collections::HashMap;
 
 /// A record of frozen types; cloning it clones three handles.
