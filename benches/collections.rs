@@ -5,7 +5,7 @@
 //! Four families, each with one small trait that every implementation fills in, so that one body
 //! measures them all: hash maps (`FrozenMap`, `imbl::HashMap`, imbl with triomphe pointers,
 //! `rpds::HashTrieMapSync`, `std::collections::HashMap`), ordered maps, vectors and hash sets.
-//! All hash maps and sets use std's `RandomState` (SipHash-1-3).
+//! All hash maps and sets use one std `RandomState` (SipHash-1-3, the same seeds) per size.
 //!
 //! Every operation runs on a batch, so one criterion iteration is `BATCH` operations (the
 //! `Throughput` of the benchmark says how many); `scripts/report.py` divides. Keys are random
@@ -45,11 +45,14 @@ fn mix(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
-/// `n` present keys, `LOOKUPS` of them picked at random, and `UPDATES` fresh keys.
+/// `n` present keys, `LOOKUPS` of them picked at random, `UPDATES` fresh keys, and the one
+/// `RandomState` every hash collection of this size is built with (same seeds, so the same hash
+/// values and trie shapes for every implementation).
 struct Keys {
     present: Vec<u64>,
     probe: Vec<u64>,
     fresh: Vec<u64>,
+    hasher: RandomState,
 }
 
 impl Keys {
@@ -66,6 +69,7 @@ impl Keys {
             present,
             probe,
             fresh,
+            hasher: RandomState::new(),
         }
     }
 }
@@ -76,7 +80,7 @@ impl Keys {
 trait BenchMap: Clone + 'static {
     /// Whether `with_inserted`/`without` share structure (false: clone + update).
     const PERSISTENT: bool = true;
-    fn build(pairs: impl Iterator<Item = (u64, u64)>) -> Self;
+    fn build(pairs: impl Iterator<Item = (u64, u64)>, hasher: &RandomState) -> Self;
     fn get(&self, k: &u64) -> Option<&u64>;
     fn with_inserted(&self, k: u64, v: u64) -> Self;
     fn without(&self, k: &u64) -> Self;
@@ -86,8 +90,10 @@ trait BenchMap: Clone + 'static {
 }
 
 impl BenchMap for FrozenMap<u64, u64> {
-    fn build(pairs: impl Iterator<Item = (u64, u64)>) -> Self {
-        pairs.collect()
+    fn build(pairs: impl Iterator<Item = (u64, u64)>, hasher: &RandomState) -> Self {
+        let mut map = Self::with_hasher(hasher.clone());
+        map.extend(pairs);
+        map
     }
     fn get(&self, k: &u64) -> Option<&u64> {
         self.get(k)
@@ -110,7 +116,7 @@ impl BenchMap for FrozenMap<u64, u64> {
 }
 
 impl BenchMap for FrozenOrdMap<u64, u64> {
-    fn build(pairs: impl Iterator<Item = (u64, u64)>) -> Self {
+    fn build(pairs: impl Iterator<Item = (u64, u64)>, _: &RandomState) -> Self {
         pairs.collect()
     }
     fn get(&self, k: &u64) -> Option<&u64> {
@@ -134,8 +140,12 @@ impl BenchMap for FrozenOrdMap<u64, u64> {
 }
 
 impl<P: SharedPointerKind + 'static> BenchMap for imbl::GenericHashMap<u64, u64, RandomState, P> {
-    fn build(pairs: impl Iterator<Item = (u64, u64)>) -> Self {
-        pairs.collect()
+    fn build(pairs: impl Iterator<Item = (u64, u64)>, hasher: &RandomState) -> Self {
+        let mut map = Self::with_hasher(hasher.clone());
+        for (k, v) in pairs {
+            map.insert(k, v);
+        }
+        map
     }
     fn get(&self, k: &u64) -> Option<&u64> {
         self.get(k)
@@ -158,7 +168,7 @@ impl<P: SharedPointerKind + 'static> BenchMap for imbl::GenericHashMap<u64, u64,
 }
 
 impl<P: SharedPointerKind + 'static> BenchMap for imbl::GenericOrdMap<u64, u64, P> {
-    fn build(pairs: impl Iterator<Item = (u64, u64)>) -> Self {
+    fn build(pairs: impl Iterator<Item = (u64, u64)>, _: &RandomState) -> Self {
         pairs.collect()
     }
     fn get(&self, k: &u64) -> Option<&u64> {
@@ -182,8 +192,12 @@ impl<P: SharedPointerKind + 'static> BenchMap for imbl::GenericOrdMap<u64, u64, 
 }
 
 impl BenchMap for rpds::HashTrieMapSync<u64, u64> {
-    fn build(pairs: impl Iterator<Item = (u64, u64)>) -> Self {
-        pairs.collect()
+    fn build(pairs: impl Iterator<Item = (u64, u64)>, hasher: &RandomState) -> Self {
+        let mut map = rpds::HashTrieMap::new_with_hasher_and_ptr_kind(hasher.clone());
+        for (k, v) in pairs {
+            map.insert_mut(k, v);
+        }
+        map
     }
     fn get(&self, k: &u64) -> Option<&u64> {
         self.get(k)
@@ -206,7 +220,7 @@ impl BenchMap for rpds::HashTrieMapSync<u64, u64> {
 }
 
 impl BenchMap for rpds::RedBlackTreeMapSync<u64, u64> {
-    fn build(pairs: impl Iterator<Item = (u64, u64)>) -> Self {
+    fn build(pairs: impl Iterator<Item = (u64, u64)>, _: &RandomState) -> Self {
         pairs.collect()
     }
     fn get(&self, k: &u64) -> Option<&u64> {
@@ -231,11 +245,13 @@ impl BenchMap for rpds::RedBlackTreeMapSync<u64, u64> {
 
 /// std's maps: no structural sharing, so a persistent update is a clone plus an update.
 macro_rules! std_map {
-    ($ty:ty) => {
+    ($ty:ty, $new:expr) => {
         impl BenchMap for $ty {
             const PERSISTENT: bool = false;
-            fn build(pairs: impl Iterator<Item = (u64, u64)>) -> Self {
-                pairs.collect()
+            fn build(pairs: impl Iterator<Item = (u64, u64)>, hasher: &RandomState) -> Self {
+                let mut map: Self = ($new)(hasher);
+                map.extend(pairs);
+                map
             }
             fn get(&self, k: &u64) -> Option<&u64> {
                 self.get(k)
@@ -262,13 +278,13 @@ macro_rules! std_map {
         }
     };
 }
-std_map!(HashMap<u64, u64>);
-std_map!(BTreeMap<u64, u64>);
+std_map!(HashMap<u64, u64>, |h: &RandomState| HashMap::with_hasher(h.clone()));
+std_map!(BTreeMap<u64, u64>, |_: &RandomState| BTreeMap::new());
 
 fn map_ops<M: BenchMap>(c: &mut Criterion, family: &str, name: &str, n: usize, keys: &Keys) {
     // Built on first use, so that a filtered run (`-- hashmap_lookup`) builds only what it needs.
     let mut slot = None;
-    let build = || M::build(keys.present.iter().map(|&k| (k, k >> 1)));
+    let build = || M::build(keys.present.iter().map(|&k| (k, k >> 1)), &keys.hasher);
     let persistent_here = M::PERSISTENT || n <= 1_000;
 
     let mut g = group(c, family, "lookup", n, LOOKUPS);
@@ -630,7 +646,7 @@ fn vec_ops<V: BenchVec>(c: &mut Criterion, name: &str, n: usize, keys: &Keys) {
 
 trait BenchSet: Clone + 'static {
     const PERSISTENT: bool = true;
-    fn build(values: impl Iterator<Item = u64>) -> Self;
+    fn build(values: impl Iterator<Item = u64>, hasher: &RandomState) -> Self;
     fn contains(&self, v: &u64) -> bool;
     fn with_inserted(&self, v: u64) -> Self;
     fn without(&self, v: &u64) -> Self;
@@ -640,8 +656,10 @@ trait BenchSet: Clone + 'static {
 }
 
 impl BenchSet for FrozenSet<u64> {
-    fn build(values: impl Iterator<Item = u64>) -> Self {
-        values.collect()
+    fn build(values: impl Iterator<Item = u64>, hasher: &RandomState) -> Self {
+        let mut set = Self::with_hasher(hasher.clone());
+        set.extend(values);
+        set
     }
     fn contains(&self, v: &u64) -> bool {
         self.contains(v)
@@ -664,8 +682,12 @@ impl BenchSet for FrozenSet<u64> {
 }
 
 impl<P: SharedPointerKind + 'static> BenchSet for imbl::GenericHashSet<u64, RandomState, P> {
-    fn build(values: impl Iterator<Item = u64>) -> Self {
-        values.collect()
+    fn build(values: impl Iterator<Item = u64>, hasher: &RandomState) -> Self {
+        let mut set = Self::with_hasher(hasher.clone());
+        for v in values {
+            set.insert(v);
+        }
+        set
     }
     fn contains(&self, v: &u64) -> bool {
         self.contains(v)
@@ -688,8 +710,12 @@ impl<P: SharedPointerKind + 'static> BenchSet for imbl::GenericHashSet<u64, Rand
 }
 
 impl BenchSet for rpds::HashTrieSetSync<u64> {
-    fn build(values: impl Iterator<Item = u64>) -> Self {
-        values.collect()
+    fn build(values: impl Iterator<Item = u64>, hasher: &RandomState) -> Self {
+        let mut set = rpds::HashTrieSet::new_with_hasher_with_ptr_kind(hasher.clone());
+        for v in values {
+            set.insert_mut(v);
+        }
+        set
     }
     fn contains(&self, v: &u64) -> bool {
         self.contains(v)
@@ -713,8 +739,10 @@ impl BenchSet for rpds::HashTrieSetSync<u64> {
 
 impl BenchSet for HashSet<u64> {
     const PERSISTENT: bool = false;
-    fn build(values: impl Iterator<Item = u64>) -> Self {
-        values.collect()
+    fn build(values: impl Iterator<Item = u64>, hasher: &RandomState) -> Self {
+        let mut set = Self::with_hasher(hasher.clone());
+        set.extend(values);
+        set
     }
     fn contains(&self, v: &u64) -> bool {
         self.contains(v)
@@ -743,7 +771,7 @@ impl BenchSet for HashSet<u64> {
 fn set_ops<S: BenchSet>(c: &mut Criterion, name: &str, n: usize, keys: &Keys) {
     let family = "hashset";
     let mut slot = None;
-    let build = || S::build(keys.present.iter().copied());
+    let build = || S::build(keys.present.iter().copied(), &keys.hasher);
     let persistent_here = S::PERSISTENT || n <= 1_000;
 
     let mut g = group(c, family, "lookup", n, LOOKUPS);

@@ -38,7 +38,7 @@ fn clone_contended<H: Clone + Sync>(b: &mut Bencher<'_>, handle: &H) {
                 running.store(true, Ordering::Release);
                 while !stop.load(Ordering::Relaxed) {
                     for _ in 0..64 {
-                        black_box(handle.clone());
+                        black_box(black_box(handle).clone());
                     }
                 }
             });
@@ -47,7 +47,7 @@ fn clone_contended<H: Clone + Sync>(b: &mut Bencher<'_>, handle: &H) {
             }
             let start = Instant::now();
             for _ in 0..iters {
-                black_box(handle.clone());
+                black_box(black_box(handle).clone());
             }
             let elapsed = start.elapsed();
             stop.store(true, Ordering::Relaxed);
