@@ -7,16 +7,20 @@
 //! `rpds::HashTrieMapSync`, `std::collections::HashMap`), ordered maps, vectors and hash sets.
 //! All hash maps and sets use one std `RandomState` (SipHash-1-3, the same seeds) per size.
 //!
-//! Every operation runs on a batch, so one criterion iteration is `BATCH` operations (the
-//! `Throughput` of the benchmark says how many); `scripts/report.py` divides. Keys are random
-//! `u64`s; `fresh` keys are not in the collection.
+//! Most operations run on a batch, so one criterion iteration is `LOOKUPS` or `UPDATES`
+//! operations (the benchmark's `Throughput` says how many); `scripts/report.py` divides. Keys are
+//! random `u64`s; `fresh` keys are not in the collection. Operations run op-major: for each size
+//! and family, every implementation measures one operation back to back before the next
+//! operation starts, so ratios compare measurements taken within seconds of each other.
 //!
 //! - `lookup`: `get` of 1,000 present keys (vectors: 1,000 random indices);
 //! - `persistent_insert` / `persistent_remove`: a new version with one key added / removed, from
-//!   the same base each time, dropped (vectors: `with_pushed_back`, `with_replaced`, remove last).
+//!   the same base each time, dropped (vectors: `with_pushed_back`, `with_replaced`, and a clone
+//!   with `pop_back`, the same code for every implementation);
 //!   std has no persistent update: its numbers are clone + update, measured at 1e3 only;
-//! - `insert` / `remove`: in place on an unshared collection (the timed half inserts 100 fresh
-//!   keys, the untimed half removes them again, or the other way round), so the size stays n;
+//! - `insert` / `remove` (vectors: `push_back` / `pop_back`, and `set`): in place on an unshared
+//!   collection (the timed half inserts 100 fresh keys, the untimed half removes them again, or
+//!   the other way round), so the size stays n;
 //! - `iterate`: visit every element once (summing values); `clone`: clone and drop.
 //!
 //! The `imbl_arctk` rows use imbl with `archery::ArcTK`, the backend the frozen types wrap:
@@ -25,7 +29,7 @@
 
 use archery::{ArcK, ArcTK, SharedPointerKind};
 use criterion::measurement::WallTime;
-use criterion::{BenchmarkGroup, BenchmarkId, Criterion, SamplingMode, Throughput};
+use criterion::{Bencher, BenchmarkGroup, BenchmarkId, Criterion, SamplingMode, Throughput};
 use deepfreeze::{FrozenMap, FrozenOrdMap, FrozenSet, FrozenVec};
 use std::collections::{BTreeMap, HashMap, HashSet, hash_map::RandomState};
 use std::hint::black_box;
@@ -281,97 +285,127 @@ macro_rules! std_map {
 std_map!(HashMap<u64, u64>, |h: &RandomState| HashMap::with_hasher(h.clone()));
 std_map!(BTreeMap<u64, u64>, |_: &RandomState| BTreeMap::new());
 
-fn map_ops<M: BenchMap>(c: &mut Criterion, family: &str, name: &str, n: usize, keys: &Keys) {
-    // Built on first use, so that a filtered run (`-- hashmap_lookup`) builds only what it needs.
-    let mut slot = None;
-    let build = || M::build(keys.present.iter().map(|&k| (k, k >> 1)), &keys.hasher);
-    let persistent_here = M::PERSISTENT || n <= 1_000;
+/// One implementation of one family at one size: its collection is built on first use (so a
+/// filtered run builds only what it measures) and kept for every operation.
+trait Case {
+    fn run(&mut self, c: &mut Criterion, op: &str, n: usize, keys: &Keys);
+}
 
-    let mut g = group(c, family, "lookup", n, LOOKUPS);
-    g.bench_function(BenchmarkId::new(name, n), |b| {
-        let map = slot.get_or_insert_with(build);
-        b.iter(|| {
-            keys.probe
-                .iter()
-                .fold(0u64, |a, k| a.wrapping_add(*map.get(k).unwrap_or(&0)))
-        });
+/// Runs the families' operations op-major: every implementation measures an operation back to
+/// back, so that a noisy minute on the shared machine does not fall on one implementation only.
+fn run_family(
+    c: &mut Criterion,
+    ops: &[&str],
+    n: usize,
+    keys: &Keys,
+    mut cases: Vec<Box<dyn Case>>,
+) {
+    for op in ops {
+        for case in &mut cases {
+            case.run(c, op, n, keys);
+        }
+    }
+}
+
+/// Times `iters` rounds of `timed` and untimed `undo`, which restores the collection's size.
+fn half_timed<T>(
+    b: &mut Bencher<'_>,
+    value: &mut T,
+    timed: impl Fn(&mut T),
+    undo: impl Fn(&mut T),
+) {
+    b.iter_custom(|iters| {
+        let mut total = Duration::ZERO;
+        for _ in 0..iters {
+            let t = Instant::now();
+            timed(value);
+            total += t.elapsed();
+            undo(value);
+        }
+        total
     });
-    g.finish();
+}
 
-    if persistent_here {
-        let mut g = group(c, family, "persistent_insert", n, UPDATES);
-        g.bench_function(BenchmarkId::new(name, n), |b| {
-            let map = slot.get_or_insert_with(build);
-            b.iter(|| {
-                for &k in &keys.fresh {
-                    black_box(map.with_inserted(k, 1));
-                }
+/// Operation names (criterion groups are `{family}_{op}`), and the element count per iteration.
+const MAP_OPS: [&str; 7] = [
+    "lookup",
+    "persistent_insert",
+    "persistent_remove",
+    "insert",
+    "remove",
+    "iterate",
+    "clone",
+];
+
+fn elements(op: &str, n: usize) -> usize {
+    match op {
+        "lookup" => LOOKUPS,
+        "iterate" => n,
+        "clone" => 1,
+        _ => UPDATES,
+    }
+}
+
+struct MapCase<M> {
+    family: &'static str,
+    name: &'static str,
+    map: Option<M>,
+}
+
+fn map_case<M: BenchMap>(family: &'static str, name: &'static str) -> Box<dyn Case> {
+    Box::new(MapCase::<M> {
+        family,
+        name,
+        map: None,
+    })
+}
+
+impl<M: BenchMap> Case for MapCase<M> {
+    fn run(&mut self, c: &mut Criterion, op: &str, n: usize, keys: &Keys) {
+        if op.starts_with("persistent") && !M::PERSISTENT && n > 1_000 {
+            return;
+        }
+        let slot = &mut self.map;
+        let mut g = group(c, self.family, op, n, elements(op, n));
+        g.bench_function(BenchmarkId::new(self.name, n), |b| {
+            let map = slot.get_or_insert_with(|| {
+                M::build(keys.present.iter().map(|&k| (k, k >> 1)), &keys.hasher)
             });
-        });
-        g.finish();
-        let mut g = group(c, family, "persistent_remove", n, UPDATES);
-        g.bench_function(BenchmarkId::new(name, n), |b| {
-            let map = slot.get_or_insert_with(build);
-            b.iter(|| {
-                for k in &keys.probe[..UPDATES] {
-                    black_box(map.without(k));
-                }
-            });
+            match op {
+                "lookup" => b.iter(|| {
+                    keys.probe
+                        .iter()
+                        .fold(0u64, |a, k| a.wrapping_add(*map.get(k).unwrap_or(&0)))
+                }),
+                "persistent_insert" => b.iter(|| {
+                    for &k in &keys.fresh {
+                        black_box(map.with_inserted(k, 1));
+                    }
+                }),
+                "persistent_remove" => b.iter(|| {
+                    for k in &keys.probe[..UPDATES] {
+                        black_box(map.without(k));
+                    }
+                }),
+                "insert" => half_timed(
+                    b,
+                    map,
+                    |m| keys.fresh.iter().for_each(|&k| m.insert(k, 1)),
+                    |m| keys.fresh.iter().for_each(|k| m.remove(k)),
+                ),
+                "remove" => half_timed(
+                    b,
+                    map,
+                    |m| keys.fresh.iter().for_each(|k| m.remove(k)),
+                    |m| keys.fresh.iter().for_each(|&k| m.insert(k, 1)),
+                ),
+                "iterate" => b.iter(|| map.sum()),
+                "clone" => b.iter(|| map.clone()),
+                _ => unreachable!("unknown map operation {op}"),
+            }
         });
         g.finish();
     }
-
-    let mut g = group(c, family, "insert", n, UPDATES);
-    g.bench_function(BenchmarkId::new(name, n), |b| {
-        let map = slot.get_or_insert_with(build);
-        b.iter_custom(|iters| {
-            let mut timed = Duration::ZERO;
-            for _ in 0..iters {
-                let t = Instant::now();
-                for &k in &keys.fresh {
-                    map.insert(k, 1);
-                }
-                timed += t.elapsed();
-                for k in &keys.fresh {
-                    map.remove(k);
-                }
-            }
-            timed
-        });
-    });
-    g.finish();
-    let mut g = group(c, family, "remove", n, UPDATES);
-    g.bench_function(BenchmarkId::new(name, n), |b| {
-        let map = slot.get_or_insert_with(build);
-        b.iter_custom(|iters| {
-            let mut timed = Duration::ZERO;
-            for _ in 0..iters {
-                for &k in &keys.fresh {
-                    map.insert(k, 1);
-                }
-                let t = Instant::now();
-                for k in &keys.fresh {
-                    map.remove(k);
-                }
-                timed += t.elapsed();
-            }
-            timed
-        });
-    });
-    g.finish();
-
-    let mut g = group(c, family, "iterate", n, n);
-    g.bench_function(BenchmarkId::new(name, n), |b| {
-        let map = slot.get_or_insert_with(build);
-        b.iter(|| map.sum())
-    });
-    g.finish();
-    let mut g = group(c, family, "clone", n, 1);
-    g.bench_function(BenchmarkId::new(name, n), |b| {
-        let map = slot.get_or_insert_with(build);
-        b.iter(|| map.clone())
-    });
-    g.finish();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -523,122 +557,86 @@ impl BenchVec for Vec<u64> {
     }
 }
 
-fn vec_ops<V: BenchVec>(c: &mut Criterion, name: &str, n: usize, keys: &Keys) {
-    let family = "vector";
-    let mut slot = None;
-    let build = || V::build(keys.present.iter().copied());
-    let index: Vec<usize> = keys
-        .probe
-        .iter()
-        .map(|k| (mix(*k) % n as u64) as usize)
-        .collect();
-    let persistent_here = V::PERSISTENT || n <= 1_000;
+const VEC_OPS: [&str; 9] = [
+    "lookup",
+    "persistent_push_back",
+    "persistent_set",
+    "persistent_pop_back",
+    "push_back",
+    "pop_back",
+    "set",
+    "iterate",
+    "clone",
+];
 
-    let mut g = group(c, family, "lookup", n, LOOKUPS);
-    g.bench_function(BenchmarkId::new(name, n), |b| {
-        let vec = slot.get_or_insert_with(build);
-        b.iter(|| {
-            index
-                .iter()
-                .fold(0u64, |a, &i| a.wrapping_add(*vec.get(i).unwrap_or(&0)))
-        });
-    });
-    g.finish();
+struct VecCase<V> {
+    name: &'static str,
+    vec: Option<V>,
+}
 
-    if persistent_here {
-        let mut g = group(c, family, "persistent_push_back", n, UPDATES);
-        g.bench_function(BenchmarkId::new(name, n), |b| {
-            let vec = slot.get_or_insert_with(build);
-            b.iter(|| {
-                for &k in &keys.fresh {
-                    black_box(vec.with_pushed_back(k));
-                }
-            });
-        });
-        g.finish();
-        let mut g = group(c, family, "persistent_set", n, UPDATES);
-        g.bench_function(BenchmarkId::new(name, n), |b| {
-            let vec = slot.get_or_insert_with(build);
-            b.iter(|| {
-                for &i in &index[..UPDATES] {
-                    black_box(vec.with_replaced(i, 7));
-                }
-            });
-        });
-        g.finish();
-        let mut g = group(c, family, "persistent_pop_back", n, UPDATES);
-        g.bench_function(BenchmarkId::new(name, n), |b| {
-            let vec = slot.get_or_insert_with(build);
-            b.iter(|| {
-                for _ in 0..UPDATES {
-                    black_box(vec.without_last());
-                }
-            });
+fn vec_case<V: BenchVec>(name: &'static str) -> Box<dyn Case> {
+    Box::new(VecCase::<V> { name, vec: None })
+}
+
+impl<V: BenchVec> Case for VecCase<V> {
+    fn run(&mut self, c: &mut Criterion, op: &str, n: usize, keys: &Keys) {
+        if op.starts_with("persistent") && !V::PERSISTENT && n > 1_000 {
+            return;
+        }
+        let index: Vec<usize> = keys
+            .probe
+            .iter()
+            .map(|k| (mix(*k) % n as u64) as usize)
+            .collect();
+        let slot = &mut self.vec;
+        let mut g = group(c, "vector", op, n, elements(op, n));
+        g.bench_function(BenchmarkId::new(self.name, n), |b| {
+            let vec = slot.get_or_insert_with(|| V::build(keys.present.iter().copied()));
+            match op {
+                "lookup" => b.iter(|| {
+                    index
+                        .iter()
+                        .fold(0u64, |a, &i| a.wrapping_add(*vec.get(i).unwrap_or(&0)))
+                }),
+                "persistent_push_back" => b.iter(|| {
+                    for &k in &keys.fresh {
+                        black_box(vec.with_pushed_back(k));
+                    }
+                }),
+                "persistent_set" => b.iter(|| {
+                    for &i in &index[..UPDATES] {
+                        black_box(vec.with_replaced(i, 7));
+                    }
+                }),
+                "persistent_pop_back" => b.iter(|| {
+                    for _ in 0..UPDATES {
+                        black_box(vec.without_last());
+                    }
+                }),
+                "push_back" => half_timed(
+                    b,
+                    vec,
+                    |v| keys.fresh.iter().for_each(|&k| v.push_back(k)),
+                    |v| (0..UPDATES).for_each(|_| v.pop_back()),
+                ),
+                "pop_back" => half_timed(
+                    b,
+                    vec,
+                    |v| (0..UPDATES).for_each(|_| v.pop_back()),
+                    |v| keys.fresh.iter().for_each(|&k| v.push_back(k)),
+                ),
+                "set" => b.iter(|| {
+                    for &i in &index[..UPDATES] {
+                        vec.set(i, 7);
+                    }
+                }),
+                "iterate" => b.iter(|| vec.sum()),
+                "clone" => b.iter(|| vec.clone()),
+                _ => unreachable!("unknown vector operation {op}"),
+            }
         });
         g.finish();
     }
-
-    let mut g = group(c, family, "push_back", n, UPDATES);
-    g.bench_function(BenchmarkId::new(name, n), |b| {
-        let vec = slot.get_or_insert_with(build);
-        b.iter_custom(|iters| {
-            let mut timed = Duration::ZERO;
-            for _ in 0..iters {
-                let t = Instant::now();
-                for &k in &keys.fresh {
-                    vec.push_back(k);
-                }
-                timed += t.elapsed();
-                for _ in 0..UPDATES {
-                    vec.pop_back();
-                }
-            }
-            timed
-        });
-    });
-    g.finish();
-    let mut g = group(c, family, "pop_back", n, UPDATES);
-    g.bench_function(BenchmarkId::new(name, n), |b| {
-        let vec = slot.get_or_insert_with(build);
-        b.iter_custom(|iters| {
-            let mut timed = Duration::ZERO;
-            for _ in 0..iters {
-                for &k in &keys.fresh {
-                    vec.push_back(k);
-                }
-                let t = Instant::now();
-                for _ in 0..UPDATES {
-                    vec.pop_back();
-                }
-                timed += t.elapsed();
-            }
-            timed
-        });
-    });
-    g.finish();
-    let mut g = group(c, family, "set", n, UPDATES);
-    g.bench_function(BenchmarkId::new(name, n), |b| {
-        let vec = slot.get_or_insert_with(build);
-        b.iter(|| {
-            for &i in &index[..UPDATES] {
-                vec.set(i, 7);
-            }
-        });
-    });
-    g.finish();
-
-    let mut g = group(c, family, "iterate", n, n);
-    g.bench_function(BenchmarkId::new(name, n), |b| {
-        let vec = slot.get_or_insert_with(build);
-        b.iter(|| vec.sum())
-    });
-    g.finish();
-    let mut g = group(c, family, "clone", n, 1);
-    g.bench_function(BenchmarkId::new(name, n), |b| {
-        let vec = slot.get_or_insert_with(build);
-        b.iter(|| vec.clone())
-    });
-    g.finish();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -768,93 +766,56 @@ impl BenchSet for HashSet<u64> {
     }
 }
 
-fn set_ops<S: BenchSet>(c: &mut Criterion, name: &str, n: usize, keys: &Keys) {
-    let family = "hashset";
-    let mut slot = None;
-    let build = || S::build(keys.present.iter().copied(), &keys.hasher);
-    let persistent_here = S::PERSISTENT || n <= 1_000;
+struct SetCase<S> {
+    name: &'static str,
+    set: Option<S>,
+}
 
-    let mut g = group(c, family, "lookup", n, LOOKUPS);
-    g.bench_function(BenchmarkId::new(name, n), |b| {
-        let set = slot.get_or_insert_with(build);
-        b.iter(|| keys.probe.iter().filter(|k| set.contains(k)).count());
-    });
-    g.finish();
+fn set_case<S: BenchSet>(name: &'static str) -> Box<dyn Case> {
+    Box::new(SetCase::<S> { name, set: None })
+}
 
-    if persistent_here {
-        let mut g = group(c, family, "persistent_insert", n, UPDATES);
-        g.bench_function(BenchmarkId::new(name, n), |b| {
-            let set = slot.get_or_insert_with(build);
-            b.iter(|| {
-                for &k in &keys.fresh {
-                    black_box(set.with_inserted(k));
-                }
-            });
-        });
-        g.finish();
-        let mut g = group(c, family, "persistent_remove", n, UPDATES);
-        g.bench_function(BenchmarkId::new(name, n), |b| {
-            let set = slot.get_or_insert_with(build);
-            b.iter(|| {
-                for k in &keys.probe[..UPDATES] {
-                    black_box(set.without(k));
-                }
-            });
+impl<S: BenchSet> Case for SetCase<S> {
+    fn run(&mut self, c: &mut Criterion, op: &str, n: usize, keys: &Keys) {
+        if op.starts_with("persistent") && !S::PERSISTENT && n > 1_000 {
+            return;
+        }
+        let slot = &mut self.set;
+        let mut g = group(c, "hashset", op, n, elements(op, n));
+        g.bench_function(BenchmarkId::new(self.name, n), |b| {
+            let set =
+                slot.get_or_insert_with(|| S::build(keys.present.iter().copied(), &keys.hasher));
+            match op {
+                "lookup" => b.iter(|| keys.probe.iter().filter(|k| set.contains(k)).count()),
+                "persistent_insert" => b.iter(|| {
+                    for &k in &keys.fresh {
+                        black_box(set.with_inserted(k));
+                    }
+                }),
+                "persistent_remove" => b.iter(|| {
+                    for k in &keys.probe[..UPDATES] {
+                        black_box(set.without(k));
+                    }
+                }),
+                "insert" => half_timed(
+                    b,
+                    set,
+                    |s| keys.fresh.iter().for_each(|&k| s.insert(k)),
+                    |s| keys.fresh.iter().for_each(|k| s.remove(k)),
+                ),
+                "remove" => half_timed(
+                    b,
+                    set,
+                    |s| keys.fresh.iter().for_each(|k| s.remove(k)),
+                    |s| keys.fresh.iter().for_each(|&k| s.insert(k)),
+                ),
+                "iterate" => b.iter(|| set.sum()),
+                "clone" => b.iter(|| set.clone()),
+                _ => unreachable!("unknown set operation {op}"),
+            }
         });
         g.finish();
     }
-
-    let mut g = group(c, family, "insert", n, UPDATES);
-    g.bench_function(BenchmarkId::new(name, n), |b| {
-        let set = slot.get_or_insert_with(build);
-        b.iter_custom(|iters| {
-            let mut timed = Duration::ZERO;
-            for _ in 0..iters {
-                let t = Instant::now();
-                for &k in &keys.fresh {
-                    set.insert(k);
-                }
-                timed += t.elapsed();
-                for k in &keys.fresh {
-                    set.remove(k);
-                }
-            }
-            timed
-        });
-    });
-    g.finish();
-    let mut g = group(c, family, "remove", n, UPDATES);
-    g.bench_function(BenchmarkId::new(name, n), |b| {
-        let set = slot.get_or_insert_with(build);
-        b.iter_custom(|iters| {
-            let mut timed = Duration::ZERO;
-            for _ in 0..iters {
-                for &k in &keys.fresh {
-                    set.insert(k);
-                }
-                let t = Instant::now();
-                for k in &keys.fresh {
-                    set.remove(k);
-                }
-                timed += t.elapsed();
-            }
-            timed
-        });
-    });
-    g.finish();
-
-    let mut g = group(c, family, "iterate", n, n);
-    g.bench_function(BenchmarkId::new(name, n), |b| {
-        let set = slot.get_or_insert_with(build);
-        b.iter(|| set.sum())
-    });
-    g.finish();
-    let mut g = group(c, family, "clone", n, 1);
-    g.bench_function(BenchmarkId::new(name, n), |b| {
-        let set = slot.get_or_insert_with(build);
-        b.iter(|| set.clone())
-    });
-    g.finish();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -889,28 +850,37 @@ fn main() {
     let mut c = Criterion::default().configure_from_args();
     for n in SIZES {
         let keys = Keys::new(n);
-        map_ops::<FrozenMap<u64, u64>>(&mut c, "hashmap", "frozen", n, &keys);
-        map_ops::<ImblMap<ArcK>>(&mut c, "hashmap", "imbl", n, &keys);
-        map_ops::<ImblMap<ArcTK>>(&mut c, "hashmap", "imbl_arctk", n, &keys);
-        map_ops::<rpds::HashTrieMapSync<u64, u64>>(&mut c, "hashmap", "rpds", n, &keys);
-        map_ops::<HashMap<u64, u64>>(&mut c, "hashmap", "std", n, &keys);
-
-        map_ops::<FrozenOrdMap<u64, u64>>(&mut c, "ordmap", "frozen", n, &keys);
-        map_ops::<ImblOrdMap<ArcK>>(&mut c, "ordmap", "imbl", n, &keys);
-        map_ops::<ImblOrdMap<ArcTK>>(&mut c, "ordmap", "imbl_arctk", n, &keys);
-        map_ops::<rpds::RedBlackTreeMapSync<u64, u64>>(&mut c, "ordmap", "rpds", n, &keys);
-        map_ops::<BTreeMap<u64, u64>>(&mut c, "ordmap", "std", n, &keys);
-
-        vec_ops::<FrozenVec<u64>>(&mut c, "frozen", n, &keys);
-        vec_ops::<ImblVector<ArcK>>(&mut c, "imbl", n, &keys);
-        vec_ops::<ImblVector<ArcTK>>(&mut c, "imbl_arctk", n, &keys);
-        vec_ops::<rpds::VectorSync<u64>>(&mut c, "rpds", n, &keys);
-        vec_ops::<Vec<u64>>(&mut c, "std", n, &keys);
-
-        set_ops::<FrozenSet<u64>>(&mut c, "frozen", n, &keys);
-        set_ops::<ImblSet<ArcK>>(&mut c, "imbl", n, &keys);
-        set_ops::<rpds::HashTrieSetSync<u64>>(&mut c, "rpds", n, &keys);
-        set_ops::<HashSet<u64>>(&mut c, "std", n, &keys);
+        let hash_maps = vec![
+            map_case::<FrozenMap<u64, u64>>("hashmap", "frozen"),
+            map_case::<ImblMap<ArcK>>("hashmap", "imbl"),
+            map_case::<ImblMap<ArcTK>>("hashmap", "imbl_arctk"),
+            map_case::<rpds::HashTrieMapSync<u64, u64>>("hashmap", "rpds"),
+            map_case::<HashMap<u64, u64>>("hashmap", "std"),
+        ];
+        run_family(&mut c, &MAP_OPS, n, &keys, hash_maps);
+        let ord_maps = vec![
+            map_case::<FrozenOrdMap<u64, u64>>("ordmap", "frozen"),
+            map_case::<ImblOrdMap<ArcK>>("ordmap", "imbl"),
+            map_case::<ImblOrdMap<ArcTK>>("ordmap", "imbl_arctk"),
+            map_case::<rpds::RedBlackTreeMapSync<u64, u64>>("ordmap", "rpds"),
+            map_case::<BTreeMap<u64, u64>>("ordmap", "std"),
+        ];
+        run_family(&mut c, &MAP_OPS, n, &keys, ord_maps);
+        let vectors = vec![
+            vec_case::<FrozenVec<u64>>("frozen"),
+            vec_case::<ImblVector<ArcK>>("imbl"),
+            vec_case::<ImblVector<ArcTK>>("imbl_arctk"),
+            vec_case::<rpds::VectorSync<u64>>("rpds"),
+            vec_case::<Vec<u64>>("std"),
+        ];
+        run_family(&mut c, &VEC_OPS, n, &keys, vectors);
+        let sets = vec![
+            set_case::<FrozenSet<u64>>("frozen"),
+            set_case::<ImblSet<ArcK>>("imbl"),
+            set_case::<rpds::HashTrieSetSync<u64>>("rpds"),
+            set_case::<HashSet<u64>>("std"),
+        ];
+        run_family(&mut c, &MAP_OPS, n, &keys, sets);
     }
     c.final_summary();
 }

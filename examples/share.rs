@@ -111,7 +111,7 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Err(message) => {
-            eprintln!("error: {message}\n\n{USAGE}");
+            eprintln!("error: {message}\n(run with --help for the flags)");
             return ExitCode::from(2);
         }
     };
