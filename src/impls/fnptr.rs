@@ -7,7 +7,7 @@
 //! atomic, say) is behaviour, not data reachable from the pointer: a method of any `Frozen` type
 //! can do the same.
 //!
-//! Covered, for the ABIs `"Rust"`, `"C"` and `"system"`, each `safe` and `unsafe`:
+//! Covered, for the ABIs `"Rust"`, `"C"` and `"system"`, each safe and `unsafe`:
 //!
 //! - every signature of 0 to 12 arguments whose types are named without a higher-ranked
 //!   lifetime: `fn(A, B) -> R`, `unsafe extern "C" fn(*mut c_void, usize)`,
@@ -24,12 +24,16 @@
 //! lifetime; write `&(dyn Trait + 'static)`). A newtype around such a pointer can carry its own
 //! `unsafe impl Frozen` with the argument above as its proof.
 //!
+//! The 360 higher-ranked impls are `#[doc(hidden)]` so that the trait's page stays readable; the
+//! 78 generic ones stay visible. The trait docs should state the rule in prose.
+//!
 //! The higher-ranked impls overlap the generic ones only up to the "leak check" that coherence
 //! still performs, so rustc flags them with the future-compatibility lint
-//! `coherence_leak_check` (rust-lang/rust#56105), allowed here as `wasm-bindgen` does. The
-//! types team has since leaned towards keeping such impls legal; if it ever becomes an error, the
-//! fix is to drop the higher-ranked impls, and nothing about soundness changes: `Frozen` has no
-//! items, so which of two overlapping impls applies cannot matter.
+//! `coherence_leak_check` (rust-lang/rust#56105), allowed here as `wasm-bindgen` does. It has
+//! warned since 2019 without becoming an error, and types-team members have called it a lint
+//! they may rather drop (rust-lang/types-team#96). If it ever becomes an error, the fix is to
+//! delete the higher-ranked impls; soundness is unaffected either way: `Frozen` has no items, so
+//! which of two overlapping impls applies cannot matter.
 
 /// Implements `Frozen` for the fn pointers of 0 to 12 arguments with the given qualifiers
 /// (`unsafe`, `extern "C"`), every argument and the return type a generic `'static` type.
@@ -96,6 +100,7 @@ macro_rules! frozen_hr_fn_ptrs {
         //   the pointer's own `for<..>`, so the type is `'static`; fn pointers are
         //   `Send + Sync`.
         #[allow(unsafe_code, coherence_leak_check)]
+        #[doc(hidden)] // 360 mechanical shapes; the module docs (and the trait docs) list them.
         unsafe impl<$($g)*> $crate::Frozen for for<$($lt),+> $($q)* fn($($arg),*) -> $ret {}
     };
     ($quals:tt $(($P:ident $l:lifetime))+) => {
