@@ -91,6 +91,7 @@ macro_rules! frozen_hr_fn_ptrs {
     (@quals [$($quals:tt)+] $g:tt $lt:tt $args:tt $ret:tt) => {$(
         frozen_hr_fn_ptrs!(@impl $quals $g $lt $args $ret);
     )+};
+    // Hidden from rustdoc: 360 mechanical shapes, listed in the module docs.
     (@impl [$($q:tt)*] [$($g:tt)*] [$($lt:lifetime)+] [$($arg:ty,)*] [$ret:ty]) => {
         // SAFETY:
         // - No interior mutability: a fn pointer is an immutable code address.
@@ -100,7 +101,7 @@ macro_rules! frozen_hr_fn_ptrs {
         //   the pointer's own `for<..>`, so the type is `'static`; fn pointers are
         //   `Send + Sync`.
         #[allow(unsafe_code, coherence_leak_check)]
-        #[doc(hidden)] // 360 mechanical shapes; the module docs (and the trait docs) list them.
+        #[doc(hidden)]
         unsafe impl<$($g)*> $crate::Frozen for for<$($lt),+> $($q)* fn($($arg),*) -> $ret {}
     };
     ($quals:tt $(($P:ident $l:lifetime))+) => {
