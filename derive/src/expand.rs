@@ -109,3 +109,300 @@ fn krate(input: &Input<'_>) -> Path {
         .clone()
         .unwrap_or_else(|| parse_quote!(::deepfreeze))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::derive;
+    use proc_macro2::{TokenStream, TokenTree};
+    use syn::{DeriveInput, parse_quote};
+
+    fn expand(input: DeriveInput) -> String {
+        derive(&input).to_string()
+    }
+
+    /// Every identifier in `tokens`, recursively.
+    fn idents(tokens: TokenStream) -> Vec<String> {
+        tokens
+            .into_iter()
+            .flat_map(|tree| match tree {
+                TokenTree::Ident(ident) => vec![ident.to_string()],
+                TokenTree::Group(group) => idents(group.stream()),
+                TokenTree::Punct(_) | TokenTree::Literal(_) => Vec::new(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn default_path_is_absolute() {
+        let out = expand(parse_quote!(
+            struct S {
+                a: u8,
+            }
+        ));
+        assert!(out.contains(":: deepfreeze :: Frozen for S"), "{out}");
+        assert!(
+            out.contains("__deepfreeze_assert_frozen :: < u8 > ()"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn crate_attribute_replaces_every_path() {
+        for shape in [
+            parse_quote!(
+                #[frozen(crate = "renamed")]
+                struct S<'a, T: Clone, const N: usize>
+                where
+                    T: Ord,
+                {
+                    a: &'a [T; N],
+                    b: Vec<Self>,
+                }
+            ),
+            parse_quote!(
+                #[frozen(crate = "renamed", bound = "T: renamed::Frozen")]
+                enum E<T> {
+                    A(T),
+                    B { b: Box<E<T>> },
+                    C,
+                }
+            ),
+            parse_quote!(
+                #[frozen(crate = "renamed")]
+                union U { a: u32, b: f32 }
+            ),
+        ] {
+            let tokens = derive(&shape);
+            let idents = idents(tokens.clone());
+            assert!(
+                !idents.iter().any(|ident| ident == "deepfreeze"),
+                "{tokens}"
+            );
+            assert!(tokens.to_string().contains("renamed :: Frozen"), "{tokens}");
+        }
+    }
+
+    #[test]
+    fn crate_attribute_is_used_in_the_fallback_impl_too() {
+        let tokens = derive(&parse_quote!(
+            #[frozen(crate = "renamed", unknown = "x")]
+            struct S;
+        ));
+        assert!(tokens.to_string().contains("compile_error"), "{tokens}");
+        assert!(
+            !idents(tokens.clone())
+                .iter()
+                .any(|ident| ident == "deepfreeze"),
+            "{tokens}"
+        );
+    }
+
+    #[test]
+    fn crate_attribute_accepts_crate_keyword_paths() {
+        let out = expand(parse_quote!(
+            #[frozen(crate = "crate::reexport")]
+            struct S;
+        ));
+        assert!(
+            out.contains("unsafe impl crate :: reexport :: Frozen for S"),
+            "{out}"
+        );
+        assert!(!out.contains("compile_error"), "{out}");
+    }
+
+    #[test]
+    fn lifetimes_become_static_everywhere() {
+        let out = expand(parse_quote!(
+            struct S<'a, 'b: 'a, T: 'a>
+            where
+                T: Trait<'b>,
+                'a: 'b,
+            {
+                a: &'a T,
+                b: std::borrow::Cow<'b, str>,
+                c: for<'x> fn(&'x u8) -> &'a u8,
+            }
+        ));
+        assert!(!out.contains("'a") && !out.contains("'b"), "{out}");
+        assert!(out.contains("for S < 'static , 'static , T >"), "{out}");
+        assert!(out.contains("T : 'static"), "{out}");
+        assert!(out.contains("T : Trait < 'static >"), "{out}");
+        assert!(out.contains("< & 'static T >"), "{out}");
+        assert!(
+            out.contains("for < 'x > fn (& 'x u8) -> & 'static u8"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn every_type_parameter_is_bounded_and_no_field_is() {
+        let out = expand(parse_quote!(
+            struct S<A, B: Clone, const N: usize> {
+                a: Vec<A>,
+                b: [B; N],
+                me: Option<Box<Self>>,
+            }
+        ));
+        let where_clause = out
+            .split("unsafe impl")
+            .nth(1)
+            .unwrap()
+            .split('{')
+            .next()
+            .unwrap();
+        assert_eq!(
+            where_clause.trim(),
+            "< A , B : Clone , const N : usize > :: deepfreeze :: Frozen for S < A , B , N > \
+             where A : :: deepfreeze :: Frozen , B : :: deepfreeze :: Frozen"
+        );
+        for field in ["Vec < A >", "[B ; N]", "Option < Box < Self > >"] {
+            assert!(
+                out.contains(&format!("__deepfreeze_assert_frozen :: < {field} > ()")),
+                "{out}"
+            );
+        }
+    }
+
+    #[test]
+    fn bound_replaces_inferred_bounds_but_keeps_static_and_where_clause() {
+        let out = expand(parse_quote!(
+            #[frozen(bound = "T::Out: Frozen")]
+            struct S<T: Shape, U>
+            where
+                U: Copy,
+            {
+                out: T::Out,
+                u: U,
+            }
+        ));
+        assert!(
+            out.contains("where U : Copy , T :: Out : Frozen , T : 'static , U : 'static"),
+            "{out}"
+        );
+        assert!(!out.contains("T : :: deepfreeze :: Frozen"), "{out}");
+        assert!(
+            out.contains("__deepfreeze_assert_frozen :: < U > ()"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn empty_bound_means_no_bounds() {
+        let out = expand(parse_quote!(
+            #[frozen(bound = "")]
+            struct S<T> {
+                marker: Tag<T>,
+            }
+        ));
+        assert!(out.contains("for S < T > where T : 'static { }"), "{out}");
+    }
+
+    #[test]
+    fn every_shape_checks_every_field() {
+        let out = expand(parse_quote!(
+            enum E {
+                Unit,
+                Tuple(u8, u16),
+                Named { a: u32, b: u64 },
+            }
+        ));
+        for ty in ["u8", "u16", "u32", "u64"] {
+            assert!(
+                out.contains(&format!("__deepfreeze_assert_frozen :: < {ty} > ()")),
+                "{out}"
+            );
+        }
+        let out = expand(parse_quote!(
+            enum Never {}
+        ));
+        assert!(out.contains("Frozen for Never { }"), "{out}");
+        assert!(!out.contains("compile_error"), "{out}");
+    }
+
+    #[test]
+    fn errors_never_panic_and_come_with_a_fallback_impl() {
+        let cases: Vec<DeriveInput> = vec![
+            parse_quote!(
+                #[frozen]
+                struct S;
+            ),
+            parse_quote!(
+                #[frozen = "x"]
+                struct S;
+            ),
+            parse_quote!(
+                #[frozen()]
+                #[frozen(what)]
+                struct S;
+            ),
+            parse_quote!(
+                #[frozen(bound)]
+                struct S;
+            ),
+            parse_quote!(
+                #[frozen(bound = 1)]
+                struct S;
+            ),
+            parse_quote!(
+                #[frozen(bound = "T Frozen")]
+                struct S<T>(T);
+            ),
+            parse_quote!(
+                #[frozen(bound = "where T: Frozen")]
+                struct S<T>(T);
+            ),
+            parse_quote!(
+                #[frozen(bound = "", bound = "")]
+                struct S;
+            ),
+            parse_quote!(
+                #[frozen(crate = "")]
+                struct S;
+            ),
+            parse_quote!(
+                #[frozen(crate = "a::")]
+                struct S;
+            ),
+            parse_quote!(
+                #[frozen(crate = "a", crate = "b")]
+                struct S;
+            ),
+            parse_quote!(
+                #[frozen(a::b = "c")]
+                struct S;
+            ),
+            parse_quote!(
+                struct S {
+                    #[frozen(bound = "")]
+                    a: u8,
+                }
+            ),
+            parse_quote!(
+                enum E {
+                    #[frozen]
+                    A,
+                }
+            ),
+            parse_quote!(union U { #[frozen] a: u8 }),
+        ];
+        for case in cases {
+            let out = expand(case);
+            assert_eq!(out.matches("compile_error").count().min(1), 1, "{out}");
+            assert!(out.contains("unsafe impl"), "{out}");
+            assert!(!out.contains("__deepfreeze_assert_frozen"), "{out}");
+        }
+    }
+
+    #[test]
+    fn each_mistake_is_reported_once_and_all_are_reported() {
+        let out = expand(parse_quote!(
+            #[frozen(unknown = "x")]
+            #[frozen(bound = "T")]
+            struct S<T> {
+                #[frozen(bound = "")]
+                a: T,
+            }
+        ));
+        assert_eq!(out.matches("compile_error").count(), 3, "{out}");
+    }
+}
