@@ -1,7 +1,17 @@
 //! Positive shapes: every kind of type the derive accepts implements `Frozen`, and generic types
 //! are `Frozen` exactly when their parameters are.
 
-#![deny(unsafe_code, missing_docs, unused_qualifications)]
+// The generated code must compile warning-free under strict lints, `unsafe_code` included.
+#![deny(
+    warnings,
+    unsafe_code,
+    missing_docs,
+    rust_2018_idioms,
+    unused_qualifications,
+    unused_lifetimes,
+    single_use_lifetimes
+)]
+// Most shapes below are only checked at the type level, never constructed.
 #![allow(dead_code)]
 
 use deepfreeze::Frozen;
@@ -124,6 +134,7 @@ assert_impl_all!(Borrowed<'static>: Frozen);
 
 /// Lifetimes and type parameters together, with lifetime bounds.
 #[derive(Frozen)]
+#[allow(explicit_outlives_requirements)] // written out to test their substitution
 struct Mixed<'a, 'b: 'a, T: 'a + ?Sized>
 where
     T: 'b,
@@ -165,6 +176,33 @@ enum ArcTree {
     Node(Arc<ArcTree>, Arc<ArcTree>),
 }
 assert_impl_all!(ArcTree: Frozen);
+
+/// A shared handle that is `Send + Sync` only through `T: Frozen`, as a frozen container may be
+/// (the raw-pointer marker removes the automatic impls).
+struct Handle<T>(Arc<T>, PhantomData<*const ()>);
+
+// SAFETY:
+// - `Handle<T>` is an `Arc<T>` plus a zero-sized marker holding nothing;
+// - `T: Frozen` makes `T: Send + Sync`, so `Arc<T>` may be sent and shared.
+#[allow(unsafe_code)]
+unsafe impl<T: Frozen> Send for Handle<T> {}
+// SAFETY: as for `Send`: an `Arc<T>` with `T: Send + Sync` may be shared.
+#[allow(unsafe_code)]
+unsafe impl<T: Frozen> Sync for Handle<T> {}
+// SAFETY:
+// - an `Arc<T>` gives only `&T`, and `T: Frozen` covers everything reachable from it;
+// - the marker holds nothing; `Send + Sync` hold by the impls above, `'static` by `T: Frozen`.
+#[allow(unsafe_code)]
+unsafe impl<T: Frozen> Frozen for Handle<T> {}
+
+/// Recursive through a handle whose `Send`/`Sync` need `Frozen`: `Tree: Frozen` needs
+/// `Tree: Send`, which needs `Handle<Tree>: Send`, which needs `Tree: Frozen` (the impl answers).
+#[derive(Frozen)]
+enum HandleTree {
+    Leaf(u64),
+    Node(Handle<HandleTree>, Handle<HandleTree>),
+}
+assert_impl_all!(HandleTree: Frozen);
 
 /// A list linked by `Option<Arc<Self>>`.
 #[derive(Frozen)]
@@ -265,6 +303,97 @@ mod deny_unsafe {
     }
 }
 assert_impl_all!(deny_unsafe::Safe: Frozen);
+
+mod no_dead_code {
+    //! The generated helpers add no `dead_code` warning to a type that is used.
+    #![deny(dead_code)]
+
+    use deepfreeze::Frozen;
+
+    /// Constructed and read below, so any dead code would be the derive's.
+    #[derive(Frozen)]
+    pub(super) struct Used {
+        value: u8,
+    }
+
+    pub(super) fn read() -> u8 {
+        Used { value: 3 }.value
+    }
+}
+assert_impl_all!(no_dead_code::Used: Frozen);
+
+/// Lifetime predicates become trivially true and are dropped, leaving no empty `where`.
+#[derive(Frozen)]
+struct OnlyLifetimeBounds<'a, 'b>
+where
+    'a: 'b,
+    'b: 'a,
+{
+    a: &'a str,
+    b: &'b [u8],
+}
+assert_impl_all!(OnlyLifetimeBounds<'static, 'static>: Frozen);
+
+/// Mutually recursive types.
+#[derive(Frozen)]
+struct Forest {
+    trees: Vec<Node>,
+}
+
+/// The other half of [`Forest`].
+#[derive(Frozen)]
+struct Node {
+    label: char,
+    children: Option<Box<Forest>>,
+}
+assert_impl_all!(Forest: Frozen);
+assert_impl_all!(Node: Frozen);
+
+/// A parameter bounded inline, with a default, and a `?Sized` one behind a pointer.
+#[derive(Frozen)]
+struct Bounded<K: Ord + Clone = u8, V: ?Sized = str> {
+    keys: Vec<K>,
+    value: Box<V>,
+}
+assert_impl_all!(Bounded: Frozen);
+assert_impl_all!(Bounded<String, [u64]>: Frozen);
+assert_not_impl_any!(Bounded<String, Cell<u8>>: Frozen);
+
+/// Fields whose types come from a macro.
+macro_rules! pair_of {
+    ($t:ty) => {
+        ($t, $t)
+    };
+}
+
+/// Its field type is written by `pair_of!`.
+#[derive(Frozen)]
+struct FromMacro {
+    pair: pair_of!(String),
+}
+assert_impl_all!(FromMacro: Frozen);
+
+#[test]
+fn derive_inside_a_function_body() {
+    /// Local to this function.
+    #[derive(Frozen)]
+    struct Local {
+        values: Vec<u32>,
+        tail: Option<Box<Local>>,
+    }
+    fn sum(local: &Local) -> u32 {
+        local.values.iter().sum::<u32>() + local.tail.as_deref().map_or(0, sum)
+    }
+    let local = Local {
+        values: vec![1, 2],
+        tail: Some(Box::new(Local {
+            values: vec![3],
+            tail: None,
+        })),
+    };
+    assert_eq!(read_everywhere(local, 2, sum), [6, 6]);
+    assert_eq!(no_dead_code::read(), 3);
+}
 
 /// Shares `value` with `threads` threads, which each compute `read` on it; only `T: Frozen` is
 /// required (it implies `Send + Sync + 'static`).
