@@ -55,7 +55,7 @@ fn expand(input: &Input<'_>) -> TokenStream {
 
     quote! {
         #[doc(hidden)]
-        #[allow(dead_code, non_camel_case_types, unused_qualifications)]
+        #[allow(dead_code, unused_qualifications)]
         const _: () = {
             #frozen_impl
 
