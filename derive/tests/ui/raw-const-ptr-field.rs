@@ -1,9 +1,11 @@
 use deepfreeze::Frozen;
 
+struct Pixel(u8);
+
 #[derive(Frozen)]
 struct Holder {
     id: u64,
-    bad: *const u8,
+    bad: *const Pixel,
 }
 
 fn main() {}
