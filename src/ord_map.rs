@@ -271,8 +271,10 @@ impl<K: Ord, V> FrozenOrdMap<K, V> {
     /// assert_eq!(m.range(2..4).map(|(k, _)| *k).collect::<Vec<_>>(), [2, 3]);
     /// assert_eq!(m.range(3..).next_back(), Some((&4, &'d')));
     ///
+    /// use std::ops::Bound;
     /// let names = FrozenOrdMap::from([(String::from("ant"), 1), (String::from("bee"), 2)]);
-    /// assert_eq!(names.range::<str, _>("b"..).count(), 1);
+    /// let from_b = names.range::<str, _>((Bound::Included("b"), Bound::Unbounded));
+    /// assert_eq!(from_b.count(), 1);
     /// ```
     #[track_caller]
     pub fn range<Q, R>(&self, range: R) -> Range<'_, K, V>
