@@ -191,7 +191,12 @@ impl Action {
                 if let Some(v) = m.get(k) {
                     assert_eq!(&m[k], v, "Index agrees with get");
                 }
-                format!("{:?} {:?} {}", m.get(k), m.get_key_value(k), m.contains_key(k))
+                format!(
+                    "{:?} {:?} {}",
+                    m.get(k),
+                    m.get_key_value(k),
+                    m.contains_key(k)
+                )
             }
             Range(lo, hi, pattern) => walk(m.range((*lo, *hi)), pattern),
         }
@@ -238,9 +243,17 @@ impl fmt::Debug for Actions {
                 }
             }
         }
-        writeln!(out, "assert_eq!(m, BTreeMap::from({:?}));", Vec::from_iter(&model))?;
+        writeln!(
+            out,
+            "assert_eq!(m, BTreeMap::from({:?}));",
+            Vec::from_iter(&model)
+        )?;
         for (no, snap) in &snapshots {
-            writeln!(out, "assert_eq!(snap{no}, BTreeMap::from({:?}));", Vec::from_iter(snap))?;
+            writeln!(
+                out,
+                "assert_eq!(snap{no}, BTreeMap::from({:?}));",
+                Vec::from_iter(snap)
+            )?;
         }
         f.write_str(&out)
     }
@@ -319,7 +332,11 @@ fn check(m: &Map, model: &Model, what: &str) {
     assert!(m.keys().eq(model.keys()), "{what}: keys");
     assert!(m.values().rev().eq(model.values().rev()), "{what}: values");
     assert_eq!(m.keys().len(), model.len(), "{what}: keys().len()");
-    assert_eq!(m.first_key_value(), model.first_key_value(), "{what}: first");
+    assert_eq!(
+        m.first_key_value(),
+        model.first_key_value(),
+        "{what}: first"
+    );
     assert_eq!(m.last_key_value(), model.last_key_value(), "{what}: last");
     assert_eq!(*m, *model, "{what}: PartialEq<BTreeMap>");
 }
@@ -337,7 +354,10 @@ fn frozen_diff(old: &Map, new: &Map) -> Vec<(K, Option<V>, Option<V>)> {
     old.diff(new)
         .map(|item| match item {
             DiffItem::Add(k, v) => (*k, None, Some(*v)),
-            DiffItem::Update { old: (k, a), new: (k2, b) } => {
+            DiffItem::Update {
+                old: (k, a),
+                new: (k2, b),
+            } => {
                 assert_eq!(k, k2);
                 (*k, Some(*a), Some(*b))
             }
@@ -364,7 +384,11 @@ fn run(actions: &Actions) {
         assert_eq!(got, want, "{what}: result");
         check(&m, &model, &what);
         if let Some((old, old_model)) = before {
-            check(&old, &old_model, &format!("{what}: the input of a persistent update"));
+            check(
+                &old,
+                &old_model,
+                &format!("{what}: the input of a persistent update"),
+            );
         }
         if matches!(action, Action::Snapshot) {
             assert!(m.clone().ptr_eq(&m), "{what}: a clone shares its root");
@@ -376,8 +400,16 @@ fn run(actions: &Actions) {
         for (i, (snap, snap_model)) in snapshots.iter().enumerate() {
             let what = format!("{what}: snapshot {i}");
             check(snap, snap_model, &what);
-            assert_eq!(frozen_diff(snap, &m), model_diff(snap_model, &model), "{what}: diff");
-            assert_eq!(frozen_diff(&m, snap), model_diff(&model, snap_model), "{what}: diff back");
+            assert_eq!(
+                frozen_diff(snap, &m),
+                model_diff(snap_model, &model),
+                "{what}: diff"
+            );
+            assert_eq!(
+                frozen_diff(&m, snap),
+                model_diff(&model, snap_model),
+                "{what}: diff back"
+            );
             assert_eq!(*snap == m, *snap_model == model, "{what}: ==");
             assert_eq!(snap.cmp(&m), snap_model.cmp(&model), "{what}: cmp");
             if *snap == m {
@@ -415,10 +447,19 @@ fn actions_debug_is_a_program() {
     let text = format!("{actions:?}");
     assert!(text.contains("m.insert(3, 30);"), "{text}");
     assert!(text.contains("let snap1 = m.clone();"), "{text}");
-    assert!(text.contains("m.range::<u16, _>((Included(9), Excluded(9)))"), "{text}");
+    assert!(
+        text.contains("m.range::<u16, _>((Included(9), Excluded(9)))"),
+        "{text}"
+    );
     assert!(text.contains("m = m.without(&3);"), "{text}");
-    assert!(text.contains("assert_eq!(m, BTreeMap::from([]));"), "{text}");
-    assert!(text.contains("assert_eq!(snap1, BTreeMap::from([(3, 30)]));"), "{text}");
+    assert!(
+        text.contains("assert_eq!(m, BTreeMap::from([]));"),
+        "{text}"
+    );
+    assert!(
+        text.contains("assert_eq!(snap1, BTreeMap::from([(3, 30)]));"),
+        "{text}"
+    );
     run(&actions);
 }
 
@@ -464,8 +505,11 @@ fn index_of_a_missing_key_panics() {
 
 #[test]
 fn borrowed_lookups() {
-    let m: FrozenOrdMap<String, usize> =
-        ["ant", "bee", "cat"].iter().enumerate().map(|(i, s)| (s.to_string(), i)).collect();
+    let m: FrozenOrdMap<String, usize> = ["ant", "bee", "cat"]
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.to_string(), i))
+        .collect();
     assert_eq!(m.get("bee"), Some(&1));
     assert_eq!(m["cat"], 2);
     assert!(m.contains_key("ant"));
@@ -482,7 +526,10 @@ fn borrowed_lookups() {
 #[test]
 fn unchanged_operations_keep_sharing() {
     let m = squares(500);
-    assert!(m.without(&10_000).ptr_eq(&m), "removing an absent key copies nothing");
+    assert!(
+        m.without(&10_000).ptr_eq(&m),
+        "removing an absent key copies nothing"
+    );
     let mut n = m.clone();
     n.retain(|_, _| true);
     assert!(n.ptr_eq(&m), "retain that keeps everything copies nothing");
@@ -499,7 +546,10 @@ fn diff_of_versions() {
     assert_eq!(
         diff,
         [
-            DiffItem::Update { old: (&7, &49), new: (&7, &0) },
+            DiffItem::Update {
+                old: (&7, &49),
+                new: (&7, &0)
+            },
             DiffItem::Remove(&1500, &(1500 * 1500)),
             DiffItem::Add(&5000, &1),
         ]
@@ -552,7 +602,10 @@ fn std_traits() {
     assert!(squares(3) < squares(4));
     assert!(squares(3).with_inserted(0, 1) > squares(3));
     assert_eq!(format!("{:?}", squares(3)), "{0: 0, 1: 1, 2: 4}");
-    assert_eq!(format!("{:#?}", squares(3)), format!("{:#?}", BTreeMap::from([(0, 0), (1, 1), (2, 4)])));
+    assert_eq!(
+        format!("{:#?}", squares(3)),
+        format!("{:#?}", BTreeMap::from([(0, 0), (1, 1), (2, 4)]))
+    );
 
     // Conversions in and out.
     let from_hash: FrozenOrdMap<u32, u32> = HashMap::from([(2, 4), (1, 1)]).into();
@@ -572,7 +625,10 @@ fn std_traits() {
         sum += k * v;
     }
     assert_eq!(sum, 140);
-    assert_eq!(e.clone().into_iter().rev().collect::<Vec<_>>(), [(3, 30), (2, 20), (1, 10)]);
+    assert_eq!(
+        e.clone().into_iter().rev().collect::<Vec<_>>(),
+        [(3, 30), (2, 20), (1, 10)]
+    );
     assert_eq!(format!("{:?}", e.iter()), "[(1, 10), (2, 20), (3, 30)]");
 }
 
@@ -580,5 +636,8 @@ fn std_traits() {
 fn nan_values() {
     let m = FrozenOrdMap::from([(1, f64::NAN)]);
     assert!(m == m.clone(), "a shared map equals itself");
-    assert!(m != FrozenOrdMap::from([(1, f64::NAN)]), "NaN != NaN entry-wise");
+    assert!(
+        m != FrozenOrdMap::from([(1, f64::NAN)]),
+        "NaN != NaN entry-wise"
+    );
 }

@@ -124,7 +124,10 @@ impl Action {
     }
 
     fn is_persistent(&self) -> bool {
-        matches!(self, Action::WithInserted(_) | Action::Without(_) | Action::Algebra(..))
+        matches!(
+            self,
+            Action::WithInserted(_) | Action::Without(_) | Action::Algebra(..)
+        )
     }
 
     fn code(&self, snapshot_no: usize, latest_snapshot: Option<usize>) -> String {
@@ -259,8 +262,14 @@ impl fmt::Debug for Actions {
         let mut snapshots: Vec<(usize, Model)> = Vec::new();
         for (no, action) in self.0.iter().enumerate() {
             let action = action.resolve();
-            writeln!(out, "{}", action.code(no, snapshots.last().map(|(n, _)| *n)))?;
-            let other = snapshots.last().map_or_else(|| model.clone(), |(_, m)| m.clone());
+            writeln!(
+                out,
+                "{}",
+                action.code(no, snapshots.last().map(|(n, _)| *n))
+            )?;
+            let other = snapshots
+                .last()
+                .map_or_else(|| model.clone(), |(_, m)| m.clone());
             action.apply_model(&mut model, &other);
             if matches!(action, Action::Snapshot) {
                 snapshots.push((no, model.clone()));
@@ -269,9 +278,17 @@ impl fmt::Debug for Actions {
                 }
             }
         }
-        writeln!(out, "assert_eq!(s, BTreeSet::from({:?}));", Vec::from_iter(&model))?;
+        writeln!(
+            out,
+            "assert_eq!(s, BTreeSet::from({:?}));",
+            Vec::from_iter(&model)
+        )?;
         for (no, snap) in &snapshots {
-            writeln!(out, "assert_eq!(snap{no}, BTreeSet::from({:?}));", Vec::from_iter(snap))?;
+            writeln!(
+                out,
+                "assert_eq!(snap{no}, BTreeSet::from({:?}));",
+                Vec::from_iter(snap)
+            )?;
         }
         f.write_str(&out)
     }
@@ -386,8 +403,10 @@ fn check_pair(a: &Set, am: &Model, b: &Set, bm: &Model, what: &str) {
             DiffItem::Remove(x) => (*x, false),
         })
         .collect();
-    let want: Vec<(T, bool)> =
-        am.symmetric_difference(bm).map(|x| (*x, bm.contains(x))).collect();
+    let want: Vec<(T, bool)> = am
+        .symmetric_difference(bm)
+        .map(|x| (*x, bm.contains(x)))
+        .collect();
     assert_eq!(diff, want, "{what}: diff");
 }
 
@@ -409,7 +428,11 @@ fn run(actions: &Actions) {
         assert_eq!(got, want, "{what}: result");
         check(&s, &model, &what);
         if let Some((old, old_model)) = before {
-            check(&old, &old_model, &format!("{what}: the input of a persistent update"));
+            check(
+                &old,
+                &old_model,
+                &format!("{what}: the input of a persistent update"),
+            );
         }
         if matches!(action, Action::Snapshot) {
             assert!(s.clone().ptr_eq(&s), "{what}: a clone shares its root");
@@ -456,8 +479,14 @@ fn actions_debug_is_a_program() {
     assert!(text.contains("s.insert(3);"), "{text}");
     assert!(text.contains("let snap1 = s.clone();"), "{text}");
     assert!(text.contains("s = s.difference(&snap1);"), "{text}");
-    assert!(text.contains("assert_eq!(s, BTreeSet::from([4]));"), "{text}");
-    assert!(text.contains("assert_eq!(snap1, BTreeSet::from([3]));"), "{text}");
+    assert!(
+        text.contains("assert_eq!(s, BTreeSet::from([4]));"),
+        "{text}"
+    );
+    assert!(
+        text.contains("assert_eq!(snap1, BTreeSet::from([3]));"),
+        "{text}"
+    );
     run(&actions);
 }
 
@@ -510,13 +539,22 @@ fn borrowed_lookups() {
 fn algebra_shares_structure() {
     let big = upto(1000);
     let small = FrozenOrdSet::from([5u32, 6]);
-    assert!(big.union(&small).ptr_eq(&big), "a union adding nothing is the larger set");
-    assert!(small.intersection(&big).ptr_eq(&small), "a subset's intersection is itself");
+    assert!(
+        big.union(&small).ptr_eq(&big),
+        "a union adding nothing is the larger set"
+    );
+    assert!(
+        small.intersection(&big).ptr_eq(&small),
+        "a subset's intersection is itself"
+    );
     assert!(big.union(&big).ptr_eq(&big));
     assert!(big.difference(&big).is_empty());
     assert!(big.symmetric_difference(&big.clone()).is_empty());
     assert!(big.difference(&FrozenOrdSet::from([5000])).ptr_eq(&big));
-    assert!(big.without(&5000).ptr_eq(&big), "removing an absent value copies nothing");
+    assert!(
+        big.without(&5000).ptr_eq(&big),
+        "removing an absent value copies nothing"
+    );
     assert!(big.is_superset(&small) && small.is_subset(&big) && !big.is_disjoint(&small));
     assert!(FrozenOrdSet::<u8>::new().is_disjoint(&FrozenOrdSet::new()));
 }
@@ -545,9 +583,15 @@ fn std_traits() {
     assert_eq!(s, rebuilt);
     assert_eq!(hash(&s), hash(&rebuilt));
     assert!(upto(3) < upto(4));
-    assert_eq!(upto(3).partial_cmp(&upto(3)), Some(std::cmp::Ordering::Equal));
+    assert_eq!(
+        upto(3).partial_cmp(&upto(3)),
+        Some(std::cmp::Ordering::Equal)
+    );
     assert_eq!(format!("{:?}", upto(3)), "{0, 1, 2}");
-    assert_eq!(format!("{:#?}", upto(2)), format!("{:#?}", BTreeSet::from([0, 1])));
+    assert_eq!(
+        format!("{:#?}", upto(2)),
+        format!("{:#?}", BTreeSet::from([0, 1]))
+    );
 
     let from_hash: FrozenOrdSet<u32> = HashSet::from([2, 1]).into();
     let from_slice = FrozenOrdSet::from(&[1, 2][..]);

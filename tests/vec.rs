@@ -284,11 +284,15 @@ struct Actions(Vec<Action>);
 
 impl fmt::Debug for Actions {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut out = String::from("\nuse deepfreeze::FrozenVec;\nlet mut v: FrozenVec<i32> = FrozenVec::new();\n");
+        let mut out = String::from(
+            "\nuse deepfreeze::FrozenVec;\nlet mut v: FrozenVec<i32> = FrozenVec::new();\n",
+        );
         let mut model = Vec::new();
         let mut snapshots: Vec<(usize, Vec<Elem>)> = Vec::new();
         for (no, action) in self.0.iter().enumerate() {
-            let Some(action) = action.resolve(model.len()) else { continue };
+            let Some(action) = action.resolve(model.len()) else {
+                continue;
+            };
             writeln!(out, "{}", action.code(no))?;
             action.apply_model(&mut model);
             if matches!(action, Action::Snapshot) {
@@ -399,7 +403,9 @@ fn run(actions: &Actions) {
     let mut model: Vec<Elem> = Vec::new();
     let mut snapshots: Vec<(FrozenVec<Elem>, Vec<Elem>)> = Vec::new();
     for (step, raw) in actions.0.iter().enumerate() {
-        let Some(action) = raw.resolve(model.len()) else { continue };
+        let Some(action) = raw.resolve(model.len()) else {
+            continue;
+        };
         let what = format!("step {step} ({})", action.code(step));
         let before = action.is_persistent().then(|| (v.clone(), model.clone()));
         let got = action.apply_frozen(&mut v);
@@ -407,10 +413,17 @@ fn run(actions: &Actions) {
         assert_eq!(got, want, "{what}: result");
         check(&v, &model, &what);
         if let Some((old, old_model)) = before {
-            check(&old, &old_model, &format!("{what}: the input of a persistent update"));
+            check(
+                &old,
+                &old_model,
+                &format!("{what}: the input of a persistent update"),
+            );
         }
         if matches!(action, Action::Snapshot) {
-            assert!(v.clone().ptr_eq(&v) || v.len() < 64, "{what}: a clone shares storage");
+            assert!(
+                v.clone().ptr_eq(&v) || v.len() < 64,
+                "{what}: a clone shares storage"
+            );
             snapshots.push((v.clone(), model.clone()));
             if snapshots.len() > MAX_SNAPSHOTS {
                 snapshots.remove(0);
@@ -578,11 +591,20 @@ fn unchanged_operations_keep_sharing() {
     let mut v = big(1000);
     let original = v.clone();
     v.retain(|_| true);
-    assert!(v.ptr_eq(&original), "retain that keeps everything copies nothing");
+    assert!(
+        v.ptr_eq(&original),
+        "retain that keeps everything copies nothing"
+    );
     v.sort();
-    assert!(v.ptr_eq(&original), "sorting a sorted vector copies nothing");
+    assert!(
+        v.ptr_eq(&original),
+        "sorting a sorted vector copies nothing"
+    );
     v.dedup();
-    assert!(v.ptr_eq(&original), "dedup without duplicates copies nothing");
+    assert!(
+        v.ptr_eq(&original),
+        "dedup without duplicates copies nothing"
+    );
     assert!(v.take(5000).ptr_eq(&original));
     assert!(v.skip(0).ptr_eq(&original));
 }
@@ -597,7 +619,12 @@ fn updates_leave_clones_alone() {
     v.retain(|s| s.len() < 3);
     v.sort();
     assert_eq!(original.len(), 500);
-    assert!(original.iter().enumerate().all(|(i, s)| *s == i.to_string()));
+    assert!(
+        original
+            .iter()
+            .enumerate()
+            .all(|(i, s)| *s == i.to_string())
+    );
     assert_ne!(v, original);
 }
 
@@ -611,7 +638,12 @@ fn std_traits() {
         h.finish()
     }
     let a = big(200);
-    let b: FrozenVec<i32> = (0..200).rev().collect::<Vec<_>>().into_iter().rev().collect();
+    let b: FrozenVec<i32> = (0..200)
+        .rev()
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
     assert!(!a.ptr_eq(&b));
     assert_eq!(a, b);
     assert_eq!(hash(&a), hash(&b));
@@ -620,8 +652,10 @@ fn std_traits() {
     assert_eq!(a.cmp(&b), std::cmp::Ordering::Equal);
     assert_eq!(big(3).partial_cmp(&big(4)), Some(std::cmp::Ordering::Less));
     // Nested vectors hash by boundaries too.
-    let left: FrozenVec<FrozenVec<i32>> = FrozenVec::from([FrozenVec::from([1, 2]), FrozenVec::from([3])]);
-    let right: FrozenVec<FrozenVec<i32>> = FrozenVec::from([FrozenVec::from([1]), FrozenVec::from([2, 3])]);
+    let left: FrozenVec<FrozenVec<i32>> =
+        FrozenVec::from([FrozenVec::from([1, 2]), FrozenVec::from([3])]);
+    let right: FrozenVec<FrozenVec<i32>> =
+        FrozenVec::from([FrozenVec::from([1]), FrozenVec::from([2, 3])]);
     assert_ne!(left, right);
     assert_ne!(hash(&left), hash(&right));
 
@@ -630,7 +664,10 @@ fn std_traits() {
     let from_deque = FrozenVec::from(VecDeque::from(vec![1, 2, 3]));
     assert_eq!(from_slice, from_deque);
     assert_eq!(Vec::from(&from_slice), vec![1, 2, 3]);
-    assert_eq!(VecDeque::from(from_slice.clone()), VecDeque::from(vec![1, 2, 3]));
+    assert_eq!(
+        VecDeque::from(from_slice.clone()),
+        VecDeque::from(vec![1, 2, 3])
+    );
     assert_eq!(vec![1, 2, 3], from_slice);
     assert_eq!(from_slice, vec![1, 2, 3]);
     assert_eq!(from_slice, &[1, 2, 3][..]);
@@ -645,7 +682,10 @@ fn std_traits() {
         sum += x;
     }
     assert_eq!(sum, 10);
-    assert_eq!(v.clone().into_iter().rev().collect::<Vec<_>>(), [4, 3, 2, 1]);
+    assert_eq!(
+        v.clone().into_iter().rev().collect::<Vec<_>>(),
+        [4, 3, 2, 1]
+    );
     assert_eq!(format!("{v:?}"), format!("{:?}", vec![1, 2, 3, 4]));
     assert_eq!(format!("{v:#?}"), format!("{:#?}", vec![1, 2, 3, 4]));
 }
@@ -654,14 +694,18 @@ fn std_traits() {
 fn nan_follows_ptr_eq_then_elements() {
     let v = FrozenVec::from(vec![f64::NAN; 300]);
     assert!(v == v.clone(), "a shared vector equals itself");
-    assert!(v != FrozenVec::from(vec![f64::NAN; 300]), "NaN != NaN element-wise");
+    let separate = FrozenVec::from(vec![f64::NAN; 300]);
+    assert!(v != separate, "NaN != NaN element-wise");
 }
 
 #[test]
 fn binary_search_large() {
     let v: FrozenVec<i32> = (0..1000).map(|x| x * 2).collect();
     for x in 0..2000 {
-        let want = (0..1000).map(|x| x * 2).collect::<Vec<_>>().binary_search(&x);
+        let want = (0..1000)
+            .map(|x| x * 2)
+            .collect::<Vec<_>>()
+            .binary_search(&x);
         assert_eq!(v.binary_search(&x), want, "{x}");
         assert_eq!(v.binary_search_by(|e| e.cmp(&x)), want);
         assert_eq!(v.binary_search_by_key(&(x * 10), |e| e * 10), want);
