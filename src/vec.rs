@@ -5,7 +5,10 @@
 //! (`Vector::retain`, `sort*`, `swap`, `focus_mut`, see DESIGN §4); this module never calls
 //! them, nor any imbl method that returns `&mut` into the tree. [`FrozenVec::retain`],
 //! [`FrozenVec::sort`], [`FrozenVec::swap`], [`FrozenVec::dedup`] and friends are built from
-//! shared iteration, `collect`, `set`, `push_back` and `split_off` instead.
+//! shared iteration, `collect`, `set`, `push_back` and `split_off` instead. On a short vector
+//! stored inline, imbl's `pop_front` and `remove` reach a Stacked Borrows violation in
+//! imbl-sized-chunks 0.2.0 (`InlineArray::remove`); [`FrozenVec::pop_front`],
+//! [`FrozenVec::remove`] and [`IntoIter`] avoid it too.
 
 use core::ops::{Bound, RangeBounds};
 
@@ -265,6 +268,27 @@ impl<T> FrozenVec<T> {
     {
         self.inner.binary_search_by_key(key, f)
     }
+}
+
+/// Removes the element at `index < len` from a vector stored inline (a short vector of small
+/// elements, kept in imbl's `InlineArray` without a heap node), by moving every element out with
+/// `pop_back` and back in with `push_back`. O(n) moves for n at most a few dozen.
+///
+/// imbl's `pop_front` and `remove` on an inline vector call `InlineArray::remove` of
+/// imbl-sized-chunks 0.2.0, which derives a raw pointer from `&mut self`, then reborrows
+/// `&mut self` (to update the length) and then writes through the stale pointer: Miri's Stacked
+/// Borrows rejects that. `pop_back` and `push_back` on an inline vector do not have the
+/// problem.
+fn remove_inline<T: Clone>(inner: &mut Inner<T>, index: usize) -> T {
+    let mut reversed = Vec::with_capacity(inner.len());
+    while let Some(x) = inner.pop_back() {
+        reversed.push(x);
+    }
+    let value = reversed.remove(reversed.len() - 1 - index);
+    while let Some(x) = reversed.pop() {
+        inner.push_back(x);
+    }
+    value
 }
 
 /// Panics with std's message for an out-of-bounds index.
@@ -574,6 +598,9 @@ impl<T: Clone> FrozenVec<T> {
     /// assert_eq!(v, [2]);
     /// ```
     pub fn pop_front(&mut self) -> Option<T> {
+        if self.inner.is_inline() {
+            return (!self.is_empty()).then(|| remove_inline(&mut self.inner, 0));
+        }
         self.inner.pop_front()
     }
 
@@ -618,6 +645,9 @@ impl<T: Clone> FrozenVec<T> {
         let len = self.len();
         if index >= len {
             panic!("removal index (is {index}) should be < len (is {len})");
+        }
+        if self.inner.is_inline() {
+            return remove_inline(&mut self.inner, index);
         }
         self.inner.remove(index)
     }

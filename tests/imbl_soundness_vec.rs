@@ -266,6 +266,63 @@ fn set_on_shared_and_unique_trees() {
     });
 }
 
+/// A short vector of small elements lives inline (no heap node). On such a vector imbl's
+/// `pop_front`, `remove` and consuming iterator call imbl-sized-chunks 0.2.0's
+/// `InlineArray::remove`, which Miri's Stacked Borrows rejects (found by `tests/vec.rs` under
+/// Miri). `FrozenVec::pop_front`, `FrozenVec::remove` and `IntoIter` route around it.
+#[test]
+fn inline_vectors_pop_front_remove_into_iter() {
+    fn exercise<T: Clone + PartialEq + std::fmt::Debug>(make: impl Fn(usize) -> T) {
+        for len in 0..=40 {
+            let model: Vec<T> = (0..len).map(&make).collect();
+            // pop_front until empty
+            let mut v: FrozenVec<T> = model.iter().cloned().collect();
+            let mut m = model.clone();
+            while !m.is_empty() {
+                assert_eq!(v.pop_front(), Some(m.remove(0)));
+                assert!(v.iter().eq(m.iter()));
+            }
+            assert_eq!(v.pop_front(), None);
+            // remove at every index
+            for index in 0..len {
+                let mut v: FrozenVec<T> = model.iter().cloned().collect();
+                let mut m = model.clone();
+                assert_eq!(v.remove(index), m.remove(index));
+                assert!(v.iter().eq(m.iter()));
+                if !m.is_empty() {
+                    assert!(v.without_index(0).iter().eq(m.iter().skip(1)));
+                }
+            }
+            // into_iter from both ends
+            let v: FrozenVec<T> = model.iter().cloned().collect();
+            let mut it = v.into_iter();
+            let mut m = model.clone().into_iter();
+            let mut front = true;
+            loop {
+                let (a, b) = if front {
+                    (it.next(), m.next())
+                } else {
+                    (it.next_back(), m.next_back())
+                };
+                assert_eq!(a, b);
+                if a.is_none() {
+                    break;
+                }
+                front = !front;
+            }
+            assert_eq!(
+                Vec::from(model.iter().cloned().collect::<FrozenVec<T>>()),
+                model
+            );
+        }
+    }
+    exercise(|i| i as u8);
+    exercise(|i| i as u32);
+    exercise(|i| (i as u64, i as u64));
+    exercise(|i| i.to_string());
+    counted(|live| exercise(|i| Tracked::new(i, live)));
+}
+
 /// The forbidden imbl paths stay out of this crate's sequence and ordered containers. The scan
 /// skips comment lines (the module docs name the paths to explain why they are avoided).
 #[test]

@@ -4,6 +4,7 @@ use core::fmt;
 use core::iter::FusedIterator;
 
 use archery::ArcTK;
+use imbl::GenericVector;
 
 /// A borrowing iterator over a [`FrozenVec`](super::FrozenVec), front to back (or back to front).
 ///
@@ -83,11 +84,31 @@ impl<T> fmt::Debug for Iter<'_, T> {
 /// assert_eq!(it.next(), None);
 /// ```
 pub struct IntoIter<T> {
-    inner: imbl::vector::ConsumingIter<T, ArcTK>,
+    inner: IntoIterInner<T>,
 }
 
-impl<T> IntoIter<T> {
-    pub(super) fn new(inner: imbl::vector::ConsumingIter<T, ArcTK>) -> Self {
+/// imbl's own consuming iterator pops from the front, which on a vector stored inline reaches
+/// the Stacked Borrows violation of imbl-sized-chunks' `InlineArray::remove` (see
+/// `remove_inline` in `vec.rs`). An inline vector (at most a few dozen small elements) is
+/// therefore moved into a `Vec` first; a vector with heap nodes is popped from both ends.
+#[derive(Clone)]
+enum IntoIterInner<T> {
+    Small(std::vec::IntoIter<T>),
+    Tree(GenericVector<T, ArcTK>),
+}
+
+impl<T: Clone> IntoIter<T> {
+    pub(super) fn new(mut vector: GenericVector<T, ArcTK>) -> Self {
+        let inner = if vector.is_inline() {
+            let mut reversed = Vec::with_capacity(vector.len());
+            while let Some(x) = vector.pop_back() {
+                reversed.push(x);
+            }
+            reversed.reverse();
+            IntoIterInner::Small(reversed.into_iter())
+        } else {
+            IntoIterInner::Tree(vector)
+        };
         Self { inner }
     }
 }
@@ -96,17 +117,28 @@ impl<T: Clone> Iterator for IntoIter<T> {
     type Item = T;
 
     fn next(&mut self) -> Option<T> {
-        self.inner.next()
+        match &mut self.inner {
+            IntoIterInner::Small(it) => it.next(),
+            // Popping never turns a vector with heap nodes back into an inline one.
+            IntoIterInner::Tree(vector) => vector.pop_front(),
+        }
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        self.inner.size_hint()
+        let len = match &self.inner {
+            IntoIterInner::Small(it) => it.len(),
+            IntoIterInner::Tree(vector) => vector.len(),
+        };
+        (len, Some(len))
     }
 }
 
 impl<T: Clone> DoubleEndedIterator for IntoIter<T> {
     fn next_back(&mut self) -> Option<T> {
-        self.inner.next_back()
+        match &mut self.inner {
+            IntoIterInner::Small(it) => it.next_back(),
+            IntoIterInner::Tree(vector) => vector.pop_back(),
+        }
     }
 }
 

@@ -151,7 +151,7 @@ impl<T: Clone> IntoIterator for FrozenVec<T> {
     type IntoIter = IntoIter<T>;
 
     fn into_iter(self) -> IntoIter<T> {
-        IntoIter::new(self.inner.into_iter())
+        IntoIter::new(self.inner)
     }
 }
 
