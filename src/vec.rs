@@ -61,7 +61,9 @@ pub struct FrozenVec<T> {
 //   `archery::SharedPointer<_, ArcTK>` (`triomphe::Arc`) nodes and chunks holding `T`s. imbl 7.0.2
 //   and imbl-sized-chunks 0.2.0 hold no `UnsafeCell` in these other than triomphe's atomic
 //   reference counts, which never change the value they count (the vendored-source scan test of
-//   DESIGN §4 fails if a version adds one). Through `&FrozenVec<T>` our API reads only; the
+//   DESIGN §4 fails if a version adds one). imbl's only other cells in `vector/` (a `Mutex` and
+//   an `AtomicPtr`) live in `FocusMut`, a transient `&mut` view that is never stored in a vector
+//   and that this crate never creates. Through `&FrozenVec<T>` our API reads only; the
 //   `&mut self` methods update through imbl's copy-on-write (`make_mut` clones a node whose count
 //   is above one), so a node another value can see is never written.
 // - Deep: every element is a `T: Frozen`; the tree reaches nothing else.
