@@ -7,8 +7,14 @@
 
 mod frozen;
 mod impls;
+pub mod ord_map;
+pub mod ord_set;
+pub mod vec;
 
 pub use frozen::Frozen;
+pub use ord_map::FrozenOrdMap;
+pub use ord_set::FrozenOrdSet;
+pub use vec::FrozenVec;
 
 /// Derives [`Frozen`](trait@Frozen) for a struct, enum or union whose fields are all `Frozen`.
 pub use deepfreeze_derive::Frozen;
