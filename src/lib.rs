@@ -16,5 +16,4 @@ pub use ord_map::FrozenOrdMap;
 pub use ord_set::FrozenOrdSet;
 pub use vec::FrozenVec;
 
-/// Derives [`Frozen`](trait@Frozen) for a struct, enum or union whose fields are all `Frozen`.
 pub use deepfreeze_derive::Frozen;
