@@ -489,6 +489,20 @@ impl<const N: usize> PartialEq<[u8; N]> for FrozenBytes {
     }
 }
 
+impl<const N: usize> PartialEq<&[u8; N]> for FrozenBytes {
+    #[inline]
+    fn eq(&self, other: &&[u8; N]) -> bool {
+        self.as_slice() == *other
+    }
+}
+
+impl<const N: usize> PartialEq<FrozenBytes> for [u8; N] {
+    #[inline]
+    fn eq(&self, other: &FrozenBytes) -> bool {
+        self == other.as_slice()
+    }
+}
+
 impl PartialEq<FrozenBytes> for [u8] {
     #[inline]
     fn eq(&self, other: &FrozenBytes) -> bool {

@@ -342,6 +342,20 @@ impl<T: PartialEq, const N: usize> PartialEq<[T; N]> for FrozenSlice<T> {
     }
 }
 
+impl<T: PartialEq, const N: usize> PartialEq<&[T; N]> for FrozenSlice<T> {
+    #[inline]
+    fn eq(&self, other: &&[T; N]) -> bool {
+        self.as_slice() == *other
+    }
+}
+
+impl<T: PartialEq, const N: usize> PartialEq<FrozenSlice<T>> for [T; N] {
+    #[inline]
+    fn eq(&self, other: &FrozenSlice<T>) -> bool {
+        self == other.as_slice()
+    }
+}
+
 impl<T: PartialEq> PartialEq<FrozenSlice<T>> for [T] {
     #[inline]
     fn eq(&self, other: &FrozenSlice<T>) -> bool {
