@@ -333,6 +333,35 @@ fn action() -> impl Strategy<Value = Action> {
     ]
 }
 
+/// Heap data lent out as `'static` for one test case and freed afterwards, so that Miri sees no
+/// leak. Declare it before every handle to the data: locals are dropped in reverse order.
+struct Lent<T: ?Sized>(*mut T);
+
+impl<T: ?Sized> Lent<T> {
+    fn new(data: Box<T>) -> Self {
+        Self(Box::into_raw(data))
+    }
+
+    /// # Safety
+    ///
+    /// - The reference, and every handle made from it, must be gone before `self` is dropped.
+    unsafe fn get(&self) -> &'static T {
+        // SAFETY:
+        // - `self.0` came from `Box::into_raw` and stays allocated until `self` is dropped, which
+        //   the caller guarantees happens after the last use of the reference.
+        unsafe { &*self.0 }
+    }
+}
+
+impl<T: ?Sized> Drop for Lent<T> {
+    fn drop(&mut self) {
+        // SAFETY:
+        // - `self.0` came from `Box::into_raw` and is freed once, here; no reference to it is
+        //   used any more (the contract of `get`).
+        drop(unsafe { Box::from_raw(self.0) });
+    }
+}
+
 #[derive(Debug, Clone)]
 enum Source {
     Vec,
@@ -341,11 +370,15 @@ enum Source {
     Str,
 }
 
-fn make(source: &Source, data: &[u8]) -> FrozenBytes {
+/// # Safety
+///
+/// - every handle made from `lent` must be dropped before `lent`.
+unsafe fn make(source: &Source, data: &[u8], lent: &Lent<[u8]>) -> FrozenBytes {
     match source {
         Source::Vec => FrozenBytes::from(data.to_vec()),
         Source::Copy => FrozenBytes::copy_from_slice(data),
-        Source::Static => FrozenBytes::from_static(Box::leak(data.to_vec().into_boxed_slice())),
+        // SAFETY: forwarded to the caller.
+        Source::Static => FrozenBytes::from_static(unsafe { lent.get() }),
         Source::Str => {
             let text: String = data.iter().map(|&b| char::from(b'a' + b % 26)).collect();
             FrozenBytes::from(FrozenStr::from(text))
@@ -361,7 +394,9 @@ proptest! {
         actions in proptest::collection::vec(action(), 0..12),
     ) {
         let state = RandomState::new();
-        let mut frozen = make(&source, &data);
+        let lent = Lent::new(data.clone().into_boxed_slice());
+        // SAFETY: `lent` is declared before every handle, so it is dropped after all of them.
+        let mut frozen = unsafe { make(&source, &data, &lent) };
         let mut model: Vec<u8> = frozen.to_vec();
         let mut snapshots: Vec<(FrozenBytes, Vec<u8>)> = Vec::new();
         for action in actions {

@@ -243,16 +243,46 @@ fn clones_shared_across_scoped_threads() {
     assert_eq!(table.strong_count(), Some(1));
 }
 
+/// Heap data lent out as `'static` for one test case and freed afterwards, so that Miri sees no
+/// leak. Declare it before every handle to the data: locals are dropped in reverse order.
+struct Lent<T: ?Sized>(*mut T);
+
+impl<T: ?Sized> Lent<T> {
+    fn new(data: Box<T>) -> Self {
+        Self(Box::into_raw(data))
+    }
+
+    /// # Safety
+    ///
+    /// - The reference, and every handle made from it, must be gone before `self` is dropped.
+    unsafe fn get(&self) -> &'static T {
+        // SAFETY:
+        // - `self.0` came from `Box::into_raw` and stays allocated until `self` is dropped, which
+        //   the caller guarantees happens after the last use of the reference.
+        unsafe { &*self.0 }
+    }
+}
+
+impl<T: ?Sized> Drop for Lent<T> {
+    fn drop(&mut self) {
+        // SAFETY:
+        // - `self.0` came from `Box::into_raw` and is freed once, here; no reference to it is
+        //   used any more (the contract of `get`).
+        drop(unsafe { Box::from_raw(self.0) });
+    }
+}
+
 proptest! {
     #[test]
     fn behaves_like_vec(v in proptest::collection::vec(any::<i16>(), 0..40), w in proptest::collection::vec(any::<i16>(), 0..40)) {
         let state = RandomState::new();
-        let leaked: &'static [i16] = Box::leak(v.clone().into_boxed_slice());
+        let lent = Lent::new(v.clone().into_boxed_slice());
         let all = [
             FrozenSlice::from(v.clone()),
             FrozenSlice::from(&v[..]),
             v.iter().copied().collect(),
-            FrozenSlice::from_static(leaked),
+            // SAFETY: `lent` is declared before every handle, so it is dropped after all of them.
+            FrozenSlice::from_static(unsafe { lent.get() }),
         ];
         let other = FrozenSlice::from(w.clone());
         for s in all {

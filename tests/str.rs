@@ -472,6 +472,35 @@ fn text() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Heap data lent out as `'static` for one test case and freed afterwards, so that Miri sees no
+/// leak. Declare it before every handle to the data: locals are dropped in reverse order.
+struct Lent<T: ?Sized>(*mut T);
+
+impl<T: ?Sized> Lent<T> {
+    fn new(data: Box<T>) -> Self {
+        Self(Box::into_raw(data))
+    }
+
+    /// # Safety
+    ///
+    /// - The reference, and every handle made from it, must be gone before `self` is dropped.
+    unsafe fn get(&self) -> &'static T {
+        // SAFETY:
+        // - `self.0` came from `Box::into_raw` and stays allocated until `self` is dropped, which
+        //   the caller guarantees happens after the last use of the reference.
+        unsafe { &*self.0 }
+    }
+}
+
+impl<T: ?Sized> Drop for Lent<T> {
+    fn drop(&mut self) {
+        // SAFETY:
+        // - `self.0` came from `Box::into_raw` and is freed once, here; no reference to it is
+        //   used any more (the contract of `get`).
+        drop(unsafe { Box::from_raw(self.0) });
+    }
+}
+
 fn char_boundary(s: &str, at: usize) -> usize {
     let mut at = at % (s.len() + 1);
     while !s.is_char_boundary(at) {
@@ -508,12 +537,13 @@ proptest! {
         let (a, b) = (char_boundary(&s, a), char_boundary(&s, b));
         let (lo, hi) = (a.min(b), a.max(b));
         let expected = &s[lo..hi];
+        let lent = Lent::new(s.clone().into_boxed_str());
         let heap_or_inline = FrozenStr::new(&s);
         prop_assert_eq!(heap_or_inline.slice(lo..hi), expected);
         prop_assert_eq!(heap_or_inline.slice(lo..), &s[lo..]);
         prop_assert_eq!(heap_or_inline.slice(..hi), &s[..hi]);
-        let leaked: &'static str = Box::leak(s.clone().into_boxed_str());
-        let literal = FrozenStr::from_static(leaked);
+        // SAFETY: `lent` is declared before `literal` and `sub`, so it is dropped after them.
+        let literal = FrozenStr::from_static(unsafe { lent.get() });
         let sub = literal.slice(lo..hi);
         prop_assert!(sub.is_static());
         prop_assert_eq!(sub, expected);
