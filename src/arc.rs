@@ -55,7 +55,8 @@ use crate::Frozen;
 /// once, on the thread that dropped its last handle, and before the outermost `drop` returns.
 ///
 /// The bound holds for the links that are `FrozenArc`s; a chain linked by `Box` recurses as usual.
-/// Dropping a handle that is not the last one is a single atomic decrement, as for `std::sync::Arc`.
+/// Dropping a handle that is not the last one is a load and one atomic decrement (`std::sync::Arc`
+/// does the decrement only); the last one is found race-free, so every value goes through this path.
 /// During thread teardown, when the thread-local list is gone, values are dropped recursively.
 ///
 /// ```
@@ -272,9 +273,16 @@ impl<T> Drop for FrozenArc<T> {
         // SAFETY:
         // - this is `drop`: `self.arc` is never used again after being taken.
         let arc = unsafe { ManuallyDrop::take(&mut self.arc) };
-        // One atomic decrement (`AcqRel`); `Some` exactly when this was the last handle, so no other
-        // thread can race us to the value.
-        if let Some(last) = triomphe::Arc::into_unique(arc) {
+        // A count of one (an `Acquire` load, synchronizing with the other handles' `Release`
+        // decrements) means no other handle exists, and none can appear: this is the last one.
+        // Otherwise one `AcqRel` decrement, which returns the value exactly when this handle turned
+        // out to be the last after all, so no other thread can race us to it and every last drop
+        // goes through `drop_last`.
+        let last = match triomphe::Arc::try_unique(arc) {
+            Ok(last) => Some(last),
+            Err(shared) => triomphe::Arc::into_unique(shared),
+        };
+        if let Some(last) = last {
             deep_drop::drop_last(last);
         }
     }

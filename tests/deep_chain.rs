@@ -13,9 +13,9 @@ use deepfreeze::{Frozen, FrozenArc};
 
 /// Chain length: ten million natively; under Miri, still far deeper than the deferral threshold
 /// (a few dozen nested drops).
-const CHAIN: usize = if cfg!(miri) { 2_000 } else { 10_000_000 };
+const CHAIN: usize = if cfg!(miri) { 500 } else { 10_000_000 };
 /// Depth of the full binary tree (2^(d+1) - 1 nodes).
-const TREE_DEPTH: u32 = if cfg!(miri) { 8 } else { 20 };
+const TREE_DEPTH: u32 = if cfg!(miri) { 7 } else { 20 };
 
 /// One drop counter per test, so that tests running in parallel do not disturb each other.
 static DROPS: [AtomicUsize; 16] = [const { AtomicUsize::new(0) }; 16];

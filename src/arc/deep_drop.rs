@@ -2,7 +2,8 @@
 //!
 //! Dropping a `T` drops its fields, which may hold the last handles of other values, and so on:
 //! a chain of N `FrozenArc`s recurses N times. Here each thread keeps a depth counter and a list of
-//! deferred allocations. `drop_last` drops a value in place while the thread is fewer than
+//! deferred allocations (the counters in a thread-local without destructor, so that the common
+//! path is a plain thread-local access; the list in its own, touched only when deferring). `drop_last` drops a value in place while the thread is fewer than
 //! [`MAX_DEPTH`] nested drops deep; deeper than that, it pushes the allocation (a type-erased
 //! pointer and the monomorphized function that frees it) onto the list. Every frame that dropped a
 //! value in place then drains what was pushed above its starting length, at its own depth, so the
@@ -26,17 +27,21 @@ struct Deferred {
     drop: unsafe fn(*const ()),
 }
 
-struct State {
+/// This thread's counters. No destructor, so reaching them is a plain thread-local access that
+/// works until the thread is gone.
+struct Counters {
     /// Number of `FrozenArc` values being dropped in place on this thread, nested.
     depth: Cell<usize>,
-    /// Deferred allocations, last in first out.
-    pending: RefCell<Vec<Deferred>>,
+    /// Length of `PENDING` (kept here so that the common path never touches `PENDING`).
+    pending: Cell<usize>,
 }
 
 thread_local! {
-    static STATE: State = const {
-        State { depth: Cell::new(0), pending: RefCell::new(Vec::new()) }
+    static COUNTERS: Counters = const {
+        Counters { depth: Cell::new(0), pending: Cell::new(0) }
     };
+    /// Deferred allocations, last in first out. Touched only when deferring or draining.
+    static PENDING: RefCell<Vec<Deferred>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Drops `last`, the only handle to its value, without unbounded recursion.
@@ -47,62 +52,87 @@ pub(super) fn drop_last<T>(last: triomphe::UniqueArc<T>) {
         drop(last);
         return;
     }
-    drop_last_slow(last);
+    // `COUNTERS` has no destructor, so this does not fail in practice; if it did, the closure would
+    // be dropped uncalled, and `last` with it: recursively, in place.
+    let _ = COUNTERS.try_with(move |counters| counters.drop_in(last));
 }
 
-#[inline(never)]
-fn drop_last_slow<T>(last: triomphe::UniqueArc<T>) {
-    let mut slot = Some(last);
-    // Fails only while this thread's thread-locals are being destroyed; then `slot` is still full and
-    // the value is dropped recursively below (thread teardown drops what is left of that thread).
-    let _ = STATE.try_with(|state| state.drop_in(&mut slot));
-    drop(slot);
-}
-
-impl State {
-    fn drop_in<T>(&self, slot: &mut Option<triomphe::UniqueArc<T>>) {
+impl Counters {
+    #[inline]
+    fn drop_in<T>(&self, last: triomphe::UniqueArc<T>) {
         let depth = self.depth.get();
-        if depth >= MAX_DEPTH {
-            // Never fails: nothing holds a borrow of `pending` while running other code.
-            if let Ok(mut pending) = self.pending.try_borrow_mut() {
-                if let Some(last) = slot.take() {
-                    let arc = triomphe::UniqueArc::shareable(last);
-                    pending.push(Deferred {
-                        ptr: triomphe::Arc::into_raw(arc).cast::<()>(),
-                        drop: drop_erased::<T>,
-                    });
-                }
-                return;
+        let last = if depth < MAX_DEPTH {
+            last
+        } else {
+            match self.defer(last) {
+                Ok(()) => return,
+                // `PENDING` is gone (thread teardown): drop in place, recursively.
+                Err(last) => last,
             }
-        }
+        };
         let frame = Frame {
-            state: self,
-            base: self.pending.try_borrow().map_or(0, |pending| pending.len()),
+            counters: self,
+            base: self.pending.get(),
             depth,
         };
         self.depth.set(depth + 1);
         // Drops the value in place: its fields' handles come back here one level deeper.
-        drop(slot.take());
+        drop(last);
         drop(frame);
+    }
+
+    /// Moves `last` to `PENDING`, or gives it back if `PENDING` is unavailable.
+    #[cold]
+    fn defer<T>(&self, last: triomphe::UniqueArc<T>) -> Result<(), triomphe::UniqueArc<T>> {
+        let mut slot = Some(last);
+        let _ = PENDING.try_with(|pending| {
+            // Never fails: nothing holds a borrow of `PENDING` while running other code.
+            let Ok(mut pending) = pending.try_borrow_mut() else {
+                return;
+            };
+            if let Some(last) = slot.take() {
+                let arc = triomphe::UniqueArc::shareable(last);
+                pending.push(Deferred {
+                    ptr: triomphe::Arc::into_raw(arc).cast::<()>(),
+                    drop: drop_erased::<T>,
+                });
+                self.pending.set(pending.len());
+            }
+        });
+        slot.map_or(Ok(()), Err)
     }
 
     /// Pops the newest deferred allocation if it was pushed above `base`.
     fn pop_above(&self, base: usize) -> Option<Deferred> {
-        let mut pending = self.pending.try_borrow_mut().ok()?;
-        if pending.len() > base {
-            pending.pop()
-        } else {
-            None
+        if self.pending.get() <= base {
+            return None;
         }
+        PENDING
+            .try_with(|pending| {
+                let mut pending = pending.try_borrow_mut().ok()?;
+                let deferred = pending.pop();
+                self.pending.set(pending.len());
+                deferred
+            })
+            .ok()
+            .flatten()
     }
 
     /// Drops the deferred allocations pushed above `base`, and the ones they push in turn.
-    #[allow(unsafe_code)]
+    #[inline]
     fn drain(&self, base: usize) {
+        if self.pending.get() > base {
+            self.drain_slow(base);
+        }
+    }
+
+    #[cold]
+    #[allow(unsafe_code)]
+    fn drain_slow(&self, base: usize) {
         while let Some(deferred) = self.pop_above(base) {
             // SAFETY:
             // - `deferred.drop` is `drop_erased::<T>` for the `T` that `deferred.ptr` was made from
-            //   (both are set together in `drop_in`);
+            //   (both are set together in `defer`);
             // - `deferred.ptr` came from `Arc::into_raw` of an `Arc` with a count of one and was popped
             //   from the list, so it is used exactly once, here.
             unsafe { (deferred.drop)(deferred.ptr) };
@@ -113,7 +143,7 @@ impl State {
 /// One level of in-place drop: on the way out (normal or unwinding) it drains what its value's
 /// drop deferred and restores the depth.
 struct Frame<'a> {
-    state: &'a State,
+    counters: &'a Counters,
     base: usize,
     depth: usize,
 }
@@ -125,12 +155,12 @@ impl Drop for Frame<'_> {
         struct Finish<'f, 'a>(&'f Frame<'a>);
         impl Drop for Finish<'_, '_> {
             fn drop(&mut self) {
-                self.0.state.drain(self.0.base);
-                self.0.state.depth.set(self.0.depth);
+                self.0.counters.drain(self.0.base);
+                self.0.counters.depth.set(self.0.depth);
             }
         }
         let finish = Finish(self);
-        self.state.drain(self.base);
+        self.counters.drain(self.base);
         drop(finish);
     }
 }
