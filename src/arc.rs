@@ -3,6 +3,17 @@
 //! A `FrozenArc<T>` is one pointer wide and clones with one atomic increment, whatever the size of
 //! the graph behind it. Dropping the last handle of a long chain of `FrozenArc`s does not recurse
 //! once per link: see [`FrozenArc`]'s "Dropping deep graphs".
+//!
+//! ```
+//! use deepfreeze::arc::{FrozenArc, UniqueArc};
+//!
+//! let mut draft = UniqueArc::new(vec![3, 1, 2]);
+//! draft.sort(); // unique: changed in place
+//! let shared: FrozenArc<Vec<i32>> = UniqueArc::freeze(draft); // frozen: shared, never changed
+//! let copy = shared.clone();
+//! assert!(FrozenArc::ptr_eq(&shared, &copy));
+//! assert_eq!(*copy, [1, 2, 3]);
+//! ```
 
 mod deep_drop;
 

@@ -1,4 +1,13 @@
 //! [`FrozenBytes`], an immutable byte buffer with O(1) shared sub-slices.
+//!
+//! ```
+//! use deepfreeze::bytes::FrozenBytes;
+//!
+//! let mut rest = FrozenBytes::from(b"len:5;hello".to_vec());
+//! let header = rest.split_to(6); // O(1): both share one buffer
+//! assert_eq!(header, b"len:5;");
+//! assert_eq!(rest, b"hello");
+//! ```
 
 use core::borrow::Borrow;
 use core::cmp::Ordering;

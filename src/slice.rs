@@ -1,4 +1,13 @@
 //! [`FrozenSlice`], a fixed-length immutable sequence in one allocation (Python's tuple).
+//!
+//! ```
+//! use deepfreeze::slice::FrozenSlice;
+//!
+//! let point: FrozenSlice<f64> = [1.0, 2.5].into();
+//! let same = point.clone(); // one atomic increment, no copy
+//! assert_eq!(same[1], 2.5);
+//! assert!(same.ptr_eq(&point));
+//! ```
 
 use core::borrow::Borrow;
 use core::cmp::Ordering;

@@ -1,4 +1,14 @@
 //! [`FrozenStr`], an immutable string in a 16-byte handle.
+//!
+//! ```
+//! use deepfreeze::str::FrozenStr;
+//!
+//! let literal = FrozenStr::from_static("no allocation");
+//! let short = FrozenStr::from("inline");
+//! let long = FrozenStr::from(String::from("one shared allocation"));
+//! assert!(literal.is_static() && short.is_inline() && long.is_heap());
+//! assert_eq!(std::mem::size_of::<Option<FrozenStr>>(), 16);
+//! ```
 
 use core::borrow::Borrow;
 use core::cmp::Ordering;
