@@ -7,8 +7,12 @@
 
 mod frozen;
 mod impls;
+pub mod map;
+pub mod set;
 
 pub use frozen::Frozen;
+pub use map::FrozenMap;
+pub use set::FrozenSet;
 
 /// Derives [`Frozen`](trait@Frozen) for a struct, enum or union whose fields are all `Frozen`.
 pub use deepfreeze_derive::Frozen;
