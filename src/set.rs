@@ -663,7 +663,7 @@ where
     /// ```
     /// use deepfreeze::FrozenSet;
     ///
-    /// let mut set = FrozenSet::new();
+    /// let mut set: FrozenSet<i32> = FrozenSet::new();
     /// set.extend(&[1, 2]);
     /// assert_eq!(set, FrozenSet::from([1, 2]));
     /// ```
