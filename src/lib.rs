@@ -97,6 +97,39 @@
 //! | `#[frozen(bound = "T: Frozen, T::Out: Frozen")]` | replaces the inferred `T: Frozen` bounds (`""`: none); fields are still checked, so a wrong bound cannot make an unsound impl compile |
 //! | `#[frozen(crate = "path")]` | path to this crate, for crates that re-export it |
 //!
+//! # The frozen containers
+//!
+//! Every container is `Frozen` when its parameters are, `Send + Sync`, and `Clone` in O(1): a
+//! clone is one atomic increment (or none), so a clone *is* the hand-off. Persistent updates
+//! (`with_inserted`, `without`, `with_pushed_back`, ...) take `&self` and return a new value that
+//! shares all untouched nodes with the old one, which nobody can see change; `&mut self` methods
+//! update in place, copying only nodes that are shared.
+//!
+//! | type | what it is | backend | clone | lookup | update |
+//! |---|---|---|---|---|---|
+//! | [`FrozenArc<T>`] | shared handle to any frozen value; one pointer wide | [`triomphe::Arc`] | 1 atomic inc | deref | [`UniqueArc`](arc::UniqueArc) builds in place, then freezes |
+//! | [`FrozenStr`] | immutable string, 16-byte handle (so is `Option<FrozenStr>`); literals and strings of ≤ 15 bytes never allocate or count | [`triomphe::ThinArc`], inline, or `&'static str` | copy, or 1 atomic inc | O(1) deref | `with_appended`: O(n) |
+//! | [`FrozenBytes`] | immutable byte buffer; O(1) sub-slicing sharing the buffer | `triomphe` | 1 atomic inc (none for `from_static`) | O(1) deref | `slice`: O(1) |
+//! | [`FrozenSlice<T>`] | fixed-length sequence in one allocation (Python's tuple) | `triomphe` | 1 atomic inc | O(1) index | rebuild: O(n) |
+//! | [`FrozenVec<T>`] | persistent vector (RRB tree) | `imbl::GenericVector<T, ArcTK>` | 1 atomic inc | O(log n) index | O(log n) push, set, insert, split, append |
+//! | [`FrozenMap<K, V, S>`] | persistent hash map (HAMT), SipHash by default | `imbl::GenericHashMap<K, V, S, ArcTK>` | 1 atomic inc | O(log n) | O(log n) |
+//! | [`FrozenSet<T, S>`] | persistent hash set (HAMT) | `imbl::GenericHashSet<T, S, ArcTK>` | 1 atomic inc | O(log n) | O(log n) |
+//! | [`FrozenOrdMap<K, V>`] | persistent ordered map (B-tree), `range`, `diff` | `imbl::GenericOrdMap<K, V, ArcTK>` | 1 atomic inc | O(log n) | O(log n) |
+//! | [`FrozenOrdSet<T>`] | persistent ordered set (B-tree) | `imbl::GenericOrdSet<T, ArcTK>` | 1 atomic inc | O(log n) | O(log n) |
+//!
+//! Rust tuples and arrays of frozen types are frozen in place; `FrozenArc<(A, B, C)>` shares one.
+//!
+//! ```
+//! use deepfreeze::{FrozenMap, FrozenStr, FrozenVec};
+//!
+//! let v1: FrozenVec<u32> = (0..1000).collect();
+//! let v2 = v1.with_pushed_back(1000); // v1 is unchanged; the two share all but one path
+//! assert_eq!((v1.len(), v2.len()), (1000, 1001));
+//!
+//! let m: FrozenMap<FrozenStr, u32> = [(FrozenStr::from_static("a"), 1)].into_iter().collect();
+//! assert_eq!(m.get("a"), Some(&1)); // looked up with a plain `&str`
+//! ```
+//!
 //! # Writing an `unsafe impl` by hand
 //!
 //! For a type that cannot derive `Frozen` (its fields belong to another crate), an `unsafe impl`
