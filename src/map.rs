@@ -391,7 +391,7 @@ where
     ///
     /// Unlike [`HashMap::retain`], the predicate sees `&V`, not `&mut V`: nodes are never
     /// handed out mutably. It iterates an O(1) snapshot of the map and removes from the live one,
-    /// so entries it keeps are not copied.
+    /// so only the nodes on the paths to removed entries are copied.
     ///
     /// ```
     /// use deepfreeze::FrozenMap;
@@ -793,6 +793,15 @@ impl<'a, K, V, S> IntoIterator for &'a FrozenMap<K, V, S> {
     type IntoIter = Iter<'a, K, V>;
 
     /// Same as [`FrozenMap::iter`].
+    ///
+    /// ```
+    /// use deepfreeze::FrozenMap;
+    ///
+    /// let map = FrozenMap::from([(1, 10)]);
+    /// for (k, v) in &map {
+    ///     assert_eq!((k, v), (&1, &10));
+    /// }
+    /// ```
     #[inline]
     fn into_iter(self) -> Iter<'a, K, V> {
         self.iter()

@@ -355,7 +355,8 @@ where
     }
 
     /// Keeps only the elements for which `keep` returns `true`, in place. Iterates an O(1)
-    /// snapshot and removes from the live set, so kept elements are not copied.
+    /// snapshot and removes from the live set, so only the nodes on the paths to removed
+    /// elements are copied.
     ///
     /// ```
     /// use deepfreeze::FrozenSet;
@@ -679,6 +680,15 @@ impl<'a, T, S> IntoIterator for &'a FrozenSet<T, S> {
     type IntoIter = Iter<'a, T>;
 
     /// Same as [`FrozenSet::iter`].
+    ///
+    /// ```
+    /// use deepfreeze::FrozenSet;
+    ///
+    /// let set = FrozenSet::from([1]);
+    /// for value in &set {
+    ///     assert_eq!(value, &1);
+    /// }
+    /// ```
     #[inline]
     fn into_iter(self) -> Iter<'a, T> {
         self.iter()
