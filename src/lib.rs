@@ -12,3 +12,12 @@ pub use frozen::Frozen;
 
 /// Derives [`Frozen`](trait@Frozen) for a struct, enum or union whose fields are all `Frozen`.
 pub use deepfreeze_derive::Frozen;
+
+#[cfg(feature = "arbitrary")]
+pub mod arbitrary;
+#[cfg(feature = "arc-swap")]
+pub mod arc_swap;
+#[cfg(feature = "proptest")]
+pub mod proptest;
+#[cfg(feature = "serde")]
+pub mod serde;
