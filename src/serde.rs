@@ -172,15 +172,16 @@ fn enter_ser<E: ser::Error>() -> Result<Level, E> {
     Level::enter().map_err(E::custom)
 }
 
-/// How many elements of `T` to preallocate for an untrusted length `hint`.
+/// How many elements of `T` to preallocate for an untrusted length `hint`, in a buffer nested
+/// inside `enclosing` other frozen containers.
 ///
 /// Like serde's private `size_hint::cautious`: at most 1 MiB worth of elements at the outermost
-/// level, and half as much at each deeper level, so all the buffers of one nested input
-/// preallocate at most 2 MiB together. Zero-sized elements preallocate nothing (a `Vec` of them
+/// level, and half as much at each deeper level, so all the buffers on one path of a nested input
+/// preallocate less than 2 MiB together. Zero-sized elements preallocate nothing (a `Vec` of them
 /// never allocates).
-fn cautious<T>(hint: Option<usize>) -> usize {
+fn cautious<T>(hint: Option<usize>, enclosing: usize) -> usize {
     const MAX_PREALLOC_BYTES: usize = 1024 * 1024;
-    let budget = MAX_PREALLOC_BYTES >> Level::current().min(usize::BITS as usize - 1);
+    let budget = MAX_PREALLOC_BYTES >> enclosing.min(usize::BITS as usize - 1);
     match core::mem::size_of::<T>() {
         0 => 0,
         size => hint.unwrap_or(0).min(budget / size),
@@ -287,7 +288,8 @@ impl<'de> Visitor<'de> for BytesVisitor {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<FrozenBytes, A::Error> {
         // One allocation of known length: the bytes are buffered first (see the module docs).
-        let mut buffer = Vec::with_capacity(cautious::<u8>(seq.size_hint()));
+        // `FrozenBytes` enters no level of its own: the levels entered are all enclosing ones.
+        let mut buffer = Vec::with_capacity(cautious::<u8>(seq.size_hint(), Level::current()));
         while let Some(byte) = seq.next_element::<u8>()? {
             buffer.push(byte);
         }
@@ -355,7 +357,9 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for SliceVisitor<T> {
         // A `FrozenSlice` is one allocation whose length is fixed when it is made, and the
         // format's length hint is untrusted (and optional), so the elements are buffered in a
         // `Vec` first and moved into the slice's allocation at the end.
-        let mut buffer = Vec::with_capacity(cautious::<T>(seq.size_hint()));
+        // The slice's own level is entered: the others enclose it.
+        let enclosing = Level::current().saturating_sub(1);
+        let mut buffer = Vec::with_capacity(cautious::<T>(seq.size_hint(), enclosing));
         while let Some(item) = seq.next_element()? {
             buffer.push(item);
         }
@@ -557,12 +561,15 @@ mod tests {
 
     #[test]
     fn cautious_caps_by_bytes_and_halves_per_level() {
-        assert_eq!(cautious::<u64>(Some(10)), 10);
-        assert_eq!(cautious::<u64>(None), 0);
-        assert_eq!(cautious::<u64>(Some(1 << 60)), (1 << 20) / 8);
-        assert_eq!(cautious::<()>(Some(1 << 60)), 0);
-        let _outer = Level::enter().ok().unwrap();
-        assert_eq!(cautious::<u64>(Some(1 << 60)), (1 << 19) / 8);
+        assert_eq!(cautious::<u64>(Some(10), 0), 10);
+        assert_eq!(cautious::<u64>(None, 0), 0);
+        assert_eq!(cautious::<u64>(Some(1 << 60), 0), (1 << 20) / 8);
+        assert_eq!(cautious::<[u8; 3]>(Some(1 << 60), 0), (1 << 20) / 3);
+        assert_eq!(cautious::<()>(Some(1 << 60), 0), 0);
+        assert_eq!(cautious::<u64>(Some(1 << 60), 1), (1 << 19) / 8);
+        assert_eq!(cautious::<u8>(Some(1 << 60), 20), 1);
+        assert_eq!(cautious::<u8>(Some(1 << 60), 1000), 0);
+        assert_eq!(cautious::<u8>(Some(5), 1000), 0);
     }
 
     #[test]
