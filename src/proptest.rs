@@ -28,25 +28,24 @@
 //! # Example
 //!
 //! ```
-//! use deepfreeze::{proptest as frozen, FrozenOrdMap, FrozenVec};
+//! use deepfreeze::{proptest as frozen, FrozenOrdMap};
 //! use proptest::prelude::*;
 //!
 //! proptest! {
-//!     #[test]
+//!     // In a test module, put `#[test]` on each.
 //!     fn pushing_adds_one(vec in frozen::vec(any::<u8>(), 0..100), x: u8) {
 //!         let longer = vec.with_pushed_back(x);
 //!         prop_assert_eq!(longer.len(), vec.len() + 1);
 //!         prop_assert_eq!(longer.last(), Some(&x));
 //!     }
 //!
-//!     #[test]
 //!     fn ord_maps_are_sorted(map in any::<FrozenOrdMap<u16, bool>>()) {
 //!         let keys: Vec<u16> = map.keys().copied().collect();
 //!         prop_assert!(keys.windows(2).all(|w| w[0] < w[1]));
 //!     }
 //! }
-//! # pushing_adds_one();
-//! # ord_maps_are_sorted();
+//! pushing_adds_one();
+//! ord_maps_are_sorted();
 //! ```
 
 use core::fmt;
@@ -221,6 +220,10 @@ pub fn str_of<S: Strategy<Value = String>>(strings: S) -> FrozenStrategy<S, Froz
 /// });
 /// assert!(string("(unclosed").is_err());
 /// ```
+#[allow(
+    clippy::result_large_err,
+    reason = "the error type of `proptest::string::string_regex`, passed through unchanged"
+)]
 pub fn string(
     regex: &str,
 ) -> Result<FrozenStrategy<RegexGeneratorStrategy<String>, FrozenStr>, ::proptest::string::Error> {

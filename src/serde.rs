@@ -344,7 +344,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for FrozenSlice<T> {
     }
 }
 
-struct SliceVisitor<T>(PhantomData<fn() -> T>);
+struct SliceVisitor<T>(PhantomData<fn() -> FrozenSlice<T>>);
 
 impl<'de, T: Deserialize<'de>> Visitor<'de> for SliceVisitor<T> {
     type Value = FrozenSlice<T>;
@@ -380,7 +380,7 @@ impl<'de, T: Deserialize<'de> + Clone> Deserialize<'de> for FrozenVec<T> {
     }
 }
 
-struct VecVisitor<T>(PhantomData<fn() -> T>);
+struct VecVisitor<T>(PhantomData<fn() -> FrozenVec<T>>);
 
 impl<'de, T: Deserialize<'de> + Clone> Visitor<'de> for VecVisitor<T> {
     type Value = FrozenVec<T>;
@@ -418,7 +418,7 @@ where
     }
 }
 
-struct SetVisitor<T, S>(PhantomData<fn() -> (T, S)>);
+struct SetVisitor<T, S>(PhantomData<fn() -> FrozenSet<T, S>>);
 
 impl<'de, T, S> Visitor<'de> for SetVisitor<T, S>
 where
@@ -453,7 +453,7 @@ impl<'de, T: Deserialize<'de> + Ord + Clone> Deserialize<'de> for FrozenOrdSet<T
     }
 }
 
-struct OrdSetVisitor<T>(PhantomData<fn() -> T>);
+struct OrdSetVisitor<T>(PhantomData<fn() -> FrozenOrdSet<T>>);
 
 impl<'de, T: Deserialize<'de> + Ord + Clone> Visitor<'de> for OrdSetVisitor<T> {
     type Value = FrozenOrdSet<T>;
@@ -489,11 +489,12 @@ where
 {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let _level = enter_de::<D::Error>()?;
-        deserializer.deserialize_map(MapVisitor(PhantomData))
+        deserializer.deserialize_map(MapVisitor(PhantomData, PhantomData))
     }
 }
 
-struct MapVisitor<K, V, S>(PhantomData<fn() -> (K, V, S)>);
+/// (`FrozenMap<K, V, S>` in one `PhantomData` is too complex a type for clippy.)
+struct MapVisitor<K, V, S>(PhantomData<fn() -> (K, V)>, PhantomData<fn() -> S>);
 
 impl<'de, K, V, S> Visitor<'de> for MapVisitor<K, V, S>
 where
@@ -533,7 +534,7 @@ where
     }
 }
 
-struct OrdMapVisitor<K, V>(PhantomData<fn() -> (K, V)>);
+struct OrdMapVisitor<K, V>(PhantomData<fn() -> FrozenOrdMap<K, V>>);
 
 impl<'de, K, V> Visitor<'de> for OrdMapVisitor<K, V>
 where

@@ -174,10 +174,10 @@ fn ordered_containers_equal_btree_ones() {
 #[test]
 fn an_empty_input_gives_empty_values() {
     let mut u = Unstructured::new(&[]);
-    assert!(FrozenVec::<u8>::arbitrary(&mut u).unwrap().len() == 0);
-    assert!(FrozenOrdMap::<u8, u8>::arbitrary(&mut u).unwrap().len() == 0);
-    assert!(FrozenSet::<u8>::arbitrary(&mut u).unwrap().len() == 0);
-    assert!(FrozenStr::arbitrary(&mut u).unwrap().len() == 0);
-    assert!(FrozenBytes::arbitrary(&mut u).unwrap().len() == 0);
-    assert!(FrozenSlice::<u64>::arbitrary(&mut u).unwrap().len() == 0);
+    assert!(FrozenVec::<u8>::arbitrary(&mut u).unwrap().is_empty());
+    assert!(FrozenOrdMap::<u8, u8>::arbitrary(&mut u).unwrap().is_empty());
+    assert!(FrozenSet::<u8>::arbitrary(&mut u).unwrap().is_empty());
+    assert!(FrozenStr::arbitrary(&mut u).unwrap().is_empty());
+    assert!(FrozenBytes::arbitrary(&mut u).unwrap().is_empty());
+    assert!(FrozenSlice::<u64>::arbitrary(&mut u).unwrap().is_empty());
 }
