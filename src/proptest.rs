@@ -8,15 +8,15 @@
 //!
 //! | strategy | generates | like |
 //! |---|---|---|
-//! | [`arc(value)`](arc) | [`FrozenArc<T>`] | `value.prop_map(Arc::new)` |
-//! | [`str_of(strings)`](str_of), [`string(regex)`](string) | [`FrozenStr`] | a `String` strategy, `proptest::string::string_regex` |
-//! | [`bytes(size)`](bytes) | [`FrozenBytes`] | `collection::vec(any::<u8>(), size)` |
-//! | [`slice(element, size)`](slice) | [`FrozenSlice<T>`] | `collection::vec` |
-//! | [`vec(element, size)`](vec) | [`FrozenVec<T>`] | `collection::vec` |
-//! | [`hash_map(key, value, size)`](hash_map) | [`FrozenMap<K, V>`] | `collection::hash_map` |
-//! | [`hash_set(element, size)`](hash_set) | [`FrozenSet<T>`] | `collection::hash_set` |
-//! | [`ord_map(key, value, size)`](ord_map) | [`FrozenOrdMap<K, V>`] | `collection::btree_map` |
-//! | [`ord_set(element, size)`](ord_set) | [`FrozenOrdSet<T>`] | `collection::btree_set` |
+//! | [`arc(value)`](fn@arc) | [`FrozenArc<T>`] | `value.prop_map(Arc::new)` |
+//! | [`str_of(strings)`](fn@str_of), [`string(regex)`](fn@string) | [`FrozenStr`] | a `String` strategy, `proptest::string::string_regex` |
+//! | [`bytes(size)`](fn@bytes) | [`FrozenBytes`] | `collection::vec(any::<u8>(), size)` |
+//! | [`slice(element, size)`](fn@slice) | [`FrozenSlice<T>`] | `collection::vec` |
+//! | [`vec(element, size)`](fn@vec) | [`FrozenVec<T>`] | `collection::vec` |
+//! | [`hash_map(key, value, size)`](fn@hash_map) | [`FrozenMap<K, V>`] | `collection::hash_map` |
+//! | [`hash_set(element, size)`](fn@hash_set) | [`FrozenSet<T>`] | `collection::hash_set` |
+//! | [`ord_map(key, value, size)`](fn@ord_map) | [`FrozenOrdMap<K, V>`] | `collection::btree_map` |
+//! | [`ord_set(element, size)`](fn@ord_set) | [`FrozenOrdSet<T>`] | `collection::btree_set` |
 //!
 //! Maps and sets have as many distinct keys as the size asks for; generation fails if the key
 //! strategy cannot produce enough of them (as in proptest).

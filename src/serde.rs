@@ -9,8 +9,8 @@
 //! | frozen type | serializes like | serde data model |
 //! |---|---|---|
 //! | [`FrozenArc<T>`](crate::FrozenArc) | `T` | whatever `T` is (no wrapper) |
-//! | [`FrozenStr`](crate::FrozenStr) | `String` | string |
-//! | [`FrozenBytes`](crate::FrozenBytes) | `serde_bytes::ByteBuf` | bytes |
+//! | [`FrozenStr`] | `String` | string |
+//! | [`FrozenBytes`] | `serde_bytes::ByteBuf` | bytes |
 //! | [`FrozenSlice<T>`](crate::FrozenSlice), [`FrozenVec<T>`](crate::FrozenVec) | `Vec<T>` | seq |
 //! | [`FrozenSet<T, S>`](crate::FrozenSet) | `HashSet<T, S>` | seq |
 //! | [`FrozenOrdSet<T>`](crate::FrozenOrdSet) | `BTreeSet<T>` | seq |

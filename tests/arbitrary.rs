@@ -175,7 +175,11 @@ fn ordered_containers_equal_btree_ones() {
 fn an_empty_input_gives_empty_values() {
     let mut u = Unstructured::new(&[]);
     assert!(FrozenVec::<u8>::arbitrary(&mut u).unwrap().is_empty());
-    assert!(FrozenOrdMap::<u8, u8>::arbitrary(&mut u).unwrap().is_empty());
+    assert!(
+        FrozenOrdMap::<u8, u8>::arbitrary(&mut u)
+            .unwrap()
+            .is_empty()
+    );
     assert!(FrozenSet::<u8>::arbitrary(&mut u).unwrap().is_empty());
     assert!(FrozenStr::arbitrary(&mut u).unwrap().is_empty());
     assert!(FrozenBytes::arbitrary(&mut u).unwrap().is_empty());
