@@ -1,16 +1,167 @@
 //! Deeply immutable, shareable data.
 //!
-//! (Crate documentation is being written; see the README.)
+//! A value whose type is [`Frozen`](trait@Frozen) can never change behind a shared reference, and
+//! neither can anything reachable from it. The compiler proves it from the type alone, so such a
+//! value can be shared with any number of threads, actors or pipeline stages by reference: wrap it
+//! in a [`FrozenArc`] (or use a frozen container) and handing it over costs one atomic refcount
+//! increment, instead of a deep clone or a serialize/deserialize walk of the whole graph.
+//!
+//! ```
+//! use deepfreeze::{Frozen, FrozenArc};
+//!
+//! #[derive(Frozen)]
+//! struct Frame {
+//!     id: u64,
+//!     pixels: Vec<u8>,
+//! }
+//!
+//! let frame = FrozenArc::new(Frame { id: 7, pixels: vec![0; 1 << 20] });
+//! let handle = frame.clone(); // O(1): one atomic increment, no copy of the megabyte
+//! let sum = std::thread::spawn(move || handle.pixels.iter().map(|&p| u64::from(p)).sum::<u64>())
+//!     .join()
+//!     .unwrap();
+//! assert_eq!((frame.id, sum), (7, 0));
+//! ```
+//!
+//! # What `Frozen` means
+//!
+//! `T: Frozen` promises that nothing reachable from a `&T` can change while the value exists:
+//! no `Cell`, `RefCell`, `Mutex`, atomic, `Rc`, raw pointer or non-`'static` borrow, directly or
+//! behind any pointer, except the reference counts of the shared handles themselves. The promise
+//! is **deep** (it covers pointees, elements, keys, hashers) and **relied upon**: `unsafe` code
+//! may assume that every thread reading a `&T` sees the same value. The full contract is on the
+//! trait.
+//!
+//! It costs nothing at run time: `Frozen` is a marker trait with no methods, checked entirely by
+//! the compiler.
+//!
+//! | | shallow or deep | may `unsafe` code rely on it? |
+//! |---|---|---|
+//! | `Send + Sync` | says a value may be shared, not that it won't change (`Mutex<T>` is `Sync`) | — |
+//! | zerocopy's `Immutable` | shallow: the value's own bytes only | no (its docs forbid it) |
+//! | `core::marker::Freeze` (unstable) | shallow: `Box<Cell<u8>>` is `Freeze` | compiler-internal |
+//! | **`deepfreeze::Frozen`** | **deep: the whole reachable graph** | **yes** |
+//!
+//! # Deriving it
+//!
+//! `#[derive(Frozen)]` implements [`Frozen`](trait@Frozen) for a struct, enum or union and checks
+//! every field: a field whose type is not `Frozen` is a compile error pointing at that field.
+//! Generic types are `Frozen` when their type parameters are (`#[frozen(bound = "...")]` changes
+//! that), lifetime parameters must be `'static`, and recursive types (`Vec<Self>`,
+//! `FrozenArc<Tree>`) work, because field checks are assertions, not where-clauses.
+//!
+//! ```
+//! use deepfreeze::{Frozen, FrozenArc};
+//!
+//! #[derive(Frozen)]
+//! struct Frame {
+//!     id: u64,
+//!     pixels: Vec<u8>,
+//!     tags: Option<Box<[String]>>,
+//! }
+//!
+//! #[derive(Frozen)]
+//! enum Tree {
+//!     Leaf(u64),
+//!     Node(FrozenArc<Tree>, FrozenArc<Tree>),
+//! }
+//!
+//! #[derive(Frozen)]
+//! struct Labeled<T> {
+//!     label: &'static str,
+//!     value: T,
+//! }
+//!
+//! let leaf = FrozenArc::new(Tree::Leaf(1));
+//! let tree = Tree::Node(leaf.clone(), leaf); // the two children share one allocation
+//! # let _ = tree;
+//!
+//! fn assert_frozen<T: Frozen>() {}
+//! assert_frozen::<Labeled<Frame>>();
+//! ```
+//!
+//! A mistake points at the field:
+//!
+//! ```compile_fail,E0277
+//! use deepfreeze::Frozen;
+//! use std::cell::Cell;
+//!
+//! #[derive(Frozen)]
+//! struct Stats {
+//!     hits: Cell<u64>, // error: `Cell<u64>` is not `Frozen`
+//! }
+//! ```
+//!
+//! | attribute | effect |
+//! |---|---|
+//! | `#[frozen(bound = "T: Frozen, T::Out: Frozen")]` | replaces the inferred `T: Frozen` bounds (`""`: none); fields are still checked, so a wrong bound cannot make an unsound impl compile |
+//! | `#[frozen(crate = "path")]` | path to this crate, for crates that re-export it |
+//!
+//! # The frozen containers
+//!
+//! Every container is `Frozen` when its parameters are, `Send + Sync`, and `Clone` in O(1): a
+//! clone is one atomic increment (or none), so a clone *is* the hand-off. Persistent updates
+//! (`with_inserted`, `without`, `with_pushed_back`, ...) take `&self` and return a new value that
+//! shares all untouched nodes with the old one, which nobody can see change; `&mut self` methods
+//! update in place, copying only nodes that are shared.
+//!
+//! | type | what it is | backend | clone | lookup | update |
+//! |---|---|---|---|---|---|
+//! | [`FrozenArc<T>`] | shared handle to any frozen value; one pointer wide | [`triomphe::Arc`] | 1 atomic inc | deref | [`UniqueArc`](arc::UniqueArc) builds in place, then freezes |
+//! | [`FrozenStr`] | immutable string, 16-byte handle (so is `Option<FrozenStr>`); literals and strings of ≤ 15 bytes never allocate or count | [`triomphe::ThinArc`], inline, or `&'static str` | copy, or 1 atomic inc | O(1) deref | `with_appended`: O(n) |
+//! | [`FrozenBytes`] | immutable byte buffer; O(1) sub-slicing sharing the buffer | `triomphe` | 1 atomic inc (none for `from_static`) | O(1) deref | `slice`: O(1) |
+//! | [`FrozenSlice<T>`] | fixed-length sequence in one allocation (Python's tuple) | `triomphe` | 1 atomic inc | O(1) index | rebuild: O(n) |
+//! | [`FrozenVec<T>`] | persistent vector (RRB tree) | `imbl::GenericVector<T, ArcTK>` | 1 atomic inc | O(log n) index | O(log n) push, set, insert, split, append |
+//! | [`FrozenMap<K, V, S>`] | persistent hash map (HAMT), SipHash by default | `imbl::GenericHashMap<K, V, S, ArcTK>` | 1 atomic inc | O(log n) | O(log n) |
+//! | [`FrozenSet<T, S>`] | persistent hash set (HAMT) | `imbl::GenericHashSet<T, S, ArcTK>` | 1 atomic inc | O(log n) | O(log n) |
+//! | [`FrozenOrdMap<K, V>`] | persistent ordered map (B-tree), `range`, `diff` | `imbl::GenericOrdMap<K, V, ArcTK>` | 1 atomic inc | O(log n) | O(log n) |
+//! | [`FrozenOrdSet<T>`] | persistent ordered set (B-tree) | `imbl::GenericOrdSet<T, ArcTK>` | 1 atomic inc | O(log n) | O(log n) |
+//!
+//! Rust tuples and arrays of frozen types are frozen in place; `FrozenArc<(A, B, C)>` shares one.
+//!
+//! ```
+//! use deepfreeze::{FrozenMap, FrozenStr, FrozenVec};
+//!
+//! let v1: FrozenVec<u32> = (0..1000).collect();
+//! let v2 = v1.with_pushed_back(1000); // v1 is unchanged; the two share all but one path
+//! assert_eq!((v1.len(), v2.len()), (1000, 1001));
+//!
+//! let m: FrozenMap<FrozenStr, u32> = [(FrozenStr::from_static("a"), 1)].into_iter().collect();
+//! assert_eq!(m.get("a"), Some(&1)); // looked up with a plain `&str`
+//! ```
+//!
+//! # Writing an `unsafe impl` by hand
+//!
+//! For a type that cannot derive `Frozen` (its fields belong to another crate), an `unsafe impl`
+//! is allowed when every point of the trait's `# Safety` list is proven, in a `// SAFETY:` comment
+//! next to the impl. See [`Frozen`](trait@Frozen) for an example.
 
 #![deny(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+pub mod arc;
+pub mod bytes;
 mod frozen;
 mod impls;
+pub mod map;
+pub mod ord_map;
+pub mod ord_set;
+pub mod set;
+pub mod slice;
+pub mod str;
+pub mod vec;
 
+pub use arc::FrozenArc;
+pub use bytes::FrozenBytes;
 pub use frozen::Frozen;
+pub use map::FrozenMap;
+pub use ord_map::FrozenOrdMap;
+pub use ord_set::FrozenOrdSet;
+pub use set::FrozenSet;
+pub use slice::FrozenSlice;
+pub use str::FrozenStr;
+pub use vec::FrozenVec;
 
-/// Derives [`Frozen`](trait@Frozen) for a struct, enum or union whose fields are all `Frozen`.
 pub use deepfreeze_derive::Frozen;
 
 #[cfg(feature = "arbitrary")]

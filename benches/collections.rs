@@ -1,0 +1,886 @@
+//! Persistent collections against imbl (std `Arc` pointers, `ArcK`), rpds and std.
+//!
+//! `cargo bench --bench collections` (about ten minutes; filter with e.g. `-- hashmap_lookup`).
+//!
+//! Four families, each with one small trait that every implementation fills in, so that one body
+//! measures them all: hash maps (`FrozenMap`, `imbl::HashMap`, imbl with triomphe pointers,
+//! `rpds::HashTrieMapSync`, `std::collections::HashMap`), ordered maps, vectors and hash sets.
+//! All hash maps and sets use one std `RandomState` (SipHash-1-3, the same seeds) per size.
+//!
+//! Most operations run on a batch, so one criterion iteration is `LOOKUPS` or `UPDATES`
+//! operations (the benchmark's `Throughput` says how many); `scripts/report.py` divides. Keys are
+//! random `u64`s; `fresh` keys are not in the collection. Operations run op-major: for each size
+//! and family, every implementation measures one operation back to back before the next
+//! operation starts, so ratios compare measurements taken within seconds of each other.
+//!
+//! - `lookup`: `get` of 1,000 present keys (vectors: 1,000 random indices);
+//! - `persistent_insert` / `persistent_remove`: a new version with one key added / removed, from
+//!   the same base each time, dropped (vectors: `with_pushed_back`, `with_replaced`, and a clone
+//!   with `pop_back`, the same code for every implementation);
+//!   std has no persistent update: its numbers are clone + update, measured at 1e3 only;
+//! - `insert` / `remove` (vectors: `push_back` / `pop_back`, and `set`): in place on an unshared
+//!   collection (the timed half inserts 100 fresh keys, the untimed half removes them again, or
+//!   the other way round), so the size stays n;
+//! - `iterate`: visit every element once (summing values); `clone`: clone and drop.
+//!
+//! The `imbl_arctk` rows use imbl with `archery::ArcTK`, the backend the frozen types wrap:
+//! the difference between them and `frozen` is what the wrappers cost; the difference between
+//! them and `imbl` is triomphe's `Arc` against std's.
+
+use archery::{ArcK, ArcTK, SharedPointerKind};
+use criterion::measurement::WallTime;
+use criterion::{Bencher, BenchmarkGroup, BenchmarkId, Criterion, SamplingMode, Throughput};
+use deepfreeze::{FrozenMap, FrozenOrdMap, FrozenSet, FrozenVec};
+use std::collections::{BTreeMap, HashMap, HashSet, hash_map::RandomState};
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+/// Operations per criterion iteration for lookups, and for updates.
+const LOOKUPS: usize = 1_000;
+const UPDATES: usize = 100;
+
+const SIZES: [usize; 3] = [1_000, 100_000, 1_000_000];
+
+/// splitmix64: deterministic, well-spread keys without a `rand` dependency.
+fn mix(mut x: u64) -> u64 {
+    x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    x ^ (x >> 31)
+}
+
+/// `n` present keys, `LOOKUPS` of them picked at random, `UPDATES` fresh keys, and the one
+/// `RandomState` every hash collection of this size is built with (same seeds, so the same hash
+/// values and trie shapes for every implementation).
+struct Keys {
+    present: Vec<u64>,
+    probe: Vec<u64>,
+    fresh: Vec<u64>,
+    hasher: RandomState,
+}
+
+impl Keys {
+    fn new(n: usize) -> Keys {
+        // Odd keys are present, even keys are fresh.
+        let present: Vec<u64> = (0..n as u64).map(|i| mix(i) | 1).collect();
+        let probe = (0..LOOKUPS as u64)
+            .map(|i| present[(mix((i + 1) << 40) % n as u64) as usize])
+            .collect();
+        let fresh = (0..UPDATES as u64)
+            .map(|i| mix(i + (1 << 50)) & !1)
+            .collect();
+        Keys {
+            present,
+            probe,
+            fresh,
+            hasher: RandomState::new(),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Maps (hash and ordered): one trait, one body.
+
+trait BenchMap: Clone + 'static {
+    /// Whether `with_inserted`/`without` share structure (false: clone + update).
+    const PERSISTENT: bool = true;
+    fn build(pairs: impl Iterator<Item = (u64, u64)>, hasher: &RandomState) -> Self;
+    fn get(&self, k: &u64) -> Option<&u64>;
+    fn with_inserted(&self, k: u64, v: u64) -> Self;
+    fn without(&self, k: &u64) -> Self;
+    fn insert(&mut self, k: u64, v: u64);
+    fn remove(&mut self, k: &u64);
+    fn sum(&self) -> u64;
+}
+
+impl BenchMap for FrozenMap<u64, u64> {
+    fn build(pairs: impl Iterator<Item = (u64, u64)>, hasher: &RandomState) -> Self {
+        let mut map = Self::with_hasher(hasher.clone());
+        map.extend(pairs);
+        map
+    }
+    fn get(&self, k: &u64) -> Option<&u64> {
+        self.get(k)
+    }
+    fn with_inserted(&self, k: u64, v: u64) -> Self {
+        self.with_inserted(k, v)
+    }
+    fn without(&self, k: &u64) -> Self {
+        self.without(k)
+    }
+    fn insert(&mut self, k: u64, v: u64) {
+        self.insert(k, v);
+    }
+    fn remove(&mut self, k: &u64) {
+        self.remove(k);
+    }
+    fn sum(&self) -> u64 {
+        self.iter().fold(0, |a, (_, v)| a.wrapping_add(*v))
+    }
+}
+
+impl BenchMap for FrozenOrdMap<u64, u64> {
+    fn build(pairs: impl Iterator<Item = (u64, u64)>, _: &RandomState) -> Self {
+        pairs.collect()
+    }
+    fn get(&self, k: &u64) -> Option<&u64> {
+        self.get(k)
+    }
+    fn with_inserted(&self, k: u64, v: u64) -> Self {
+        self.with_inserted(k, v)
+    }
+    fn without(&self, k: &u64) -> Self {
+        self.without(k)
+    }
+    fn insert(&mut self, k: u64, v: u64) {
+        self.insert(k, v);
+    }
+    fn remove(&mut self, k: &u64) {
+        self.remove(k);
+    }
+    fn sum(&self) -> u64 {
+        self.iter().fold(0, |a, (_, v)| a.wrapping_add(*v))
+    }
+}
+
+impl<P: SharedPointerKind + 'static> BenchMap for imbl::GenericHashMap<u64, u64, RandomState, P> {
+    fn build(pairs: impl Iterator<Item = (u64, u64)>, hasher: &RandomState) -> Self {
+        let mut map = Self::with_hasher(hasher.clone());
+        for (k, v) in pairs {
+            map.insert(k, v);
+        }
+        map
+    }
+    fn get(&self, k: &u64) -> Option<&u64> {
+        self.get(k)
+    }
+    fn with_inserted(&self, k: u64, v: u64) -> Self {
+        self.update(k, v)
+    }
+    fn without(&self, k: &u64) -> Self {
+        self.without(k)
+    }
+    fn insert(&mut self, k: u64, v: u64) {
+        self.insert(k, v);
+    }
+    fn remove(&mut self, k: &u64) {
+        self.remove(k);
+    }
+    fn sum(&self) -> u64 {
+        self.iter().fold(0, |a, (_, v)| a.wrapping_add(*v))
+    }
+}
+
+impl<P: SharedPointerKind + 'static> BenchMap for imbl::GenericOrdMap<u64, u64, P> {
+    fn build(pairs: impl Iterator<Item = (u64, u64)>, _: &RandomState) -> Self {
+        pairs.collect()
+    }
+    fn get(&self, k: &u64) -> Option<&u64> {
+        self.get(k)
+    }
+    fn with_inserted(&self, k: u64, v: u64) -> Self {
+        self.update(k, v)
+    }
+    fn without(&self, k: &u64) -> Self {
+        self.without(k)
+    }
+    fn insert(&mut self, k: u64, v: u64) {
+        self.insert(k, v);
+    }
+    fn remove(&mut self, k: &u64) {
+        self.remove(k);
+    }
+    fn sum(&self) -> u64 {
+        self.iter().fold(0, |a, (_, v)| a.wrapping_add(*v))
+    }
+}
+
+impl BenchMap for rpds::HashTrieMapSync<u64, u64> {
+    fn build(pairs: impl Iterator<Item = (u64, u64)>, hasher: &RandomState) -> Self {
+        let mut map = rpds::HashTrieMap::new_with_hasher_and_ptr_kind(hasher.clone());
+        for (k, v) in pairs {
+            map.insert_mut(k, v);
+        }
+        map
+    }
+    fn get(&self, k: &u64) -> Option<&u64> {
+        self.get(k)
+    }
+    fn with_inserted(&self, k: u64, v: u64) -> Self {
+        self.insert(k, v)
+    }
+    fn without(&self, k: &u64) -> Self {
+        self.remove(k)
+    }
+    fn insert(&mut self, k: u64, v: u64) {
+        self.insert_mut(k, v);
+    }
+    fn remove(&mut self, k: &u64) {
+        self.remove_mut(k);
+    }
+    fn sum(&self) -> u64 {
+        self.iter().fold(0, |a, (_, v)| a.wrapping_add(*v))
+    }
+}
+
+impl BenchMap for rpds::RedBlackTreeMapSync<u64, u64> {
+    fn build(pairs: impl Iterator<Item = (u64, u64)>, _: &RandomState) -> Self {
+        pairs.collect()
+    }
+    fn get(&self, k: &u64) -> Option<&u64> {
+        self.get(k)
+    }
+    fn with_inserted(&self, k: u64, v: u64) -> Self {
+        self.insert(k, v)
+    }
+    fn without(&self, k: &u64) -> Self {
+        self.remove(k)
+    }
+    fn insert(&mut self, k: u64, v: u64) {
+        self.insert_mut(k, v);
+    }
+    fn remove(&mut self, k: &u64) {
+        self.remove_mut(k);
+    }
+    fn sum(&self) -> u64 {
+        self.iter().fold(0, |a, (_, v)| a.wrapping_add(*v))
+    }
+}
+
+/// std's maps: no structural sharing, so a persistent update is a clone plus an update.
+macro_rules! std_map {
+    ($ty:ty, $new:expr) => {
+        impl BenchMap for $ty {
+            const PERSISTENT: bool = false;
+            fn build(pairs: impl Iterator<Item = (u64, u64)>, hasher: &RandomState) -> Self {
+                let mut map: Self = ($new)(hasher);
+                map.extend(pairs);
+                map
+            }
+            fn get(&self, k: &u64) -> Option<&u64> {
+                self.get(k)
+            }
+            fn with_inserted(&self, k: u64, v: u64) -> Self {
+                let mut new = self.clone();
+                new.insert(k, v);
+                new
+            }
+            fn without(&self, k: &u64) -> Self {
+                let mut new = self.clone();
+                new.remove(k);
+                new
+            }
+            fn insert(&mut self, k: u64, v: u64) {
+                self.insert(k, v);
+            }
+            fn remove(&mut self, k: &u64) {
+                self.remove(k);
+            }
+            fn sum(&self) -> u64 {
+                self.iter().fold(0, |a, (_, v)| a.wrapping_add(*v))
+            }
+        }
+    };
+}
+std_map!(HashMap<u64, u64>, |h: &RandomState| HashMap::with_hasher(h.clone()));
+std_map!(BTreeMap<u64, u64>, |_: &RandomState| BTreeMap::new());
+
+/// One implementation of one family at one size: its collection is built on first use (so a
+/// filtered run builds only what it measures) and kept for every operation.
+trait Case {
+    fn run(&mut self, c: &mut Criterion, op: &str, n: usize, keys: &Keys);
+}
+
+/// Runs the families' operations op-major: every implementation measures an operation back to
+/// back, so that a noisy minute on the shared machine does not fall on one implementation only.
+fn run_family(
+    c: &mut Criterion,
+    ops: &[&str],
+    n: usize,
+    keys: &Keys,
+    mut cases: Vec<Box<dyn Case>>,
+) {
+    for op in ops {
+        for case in &mut cases {
+            case.run(c, op, n, keys);
+        }
+    }
+}
+
+/// Times `iters` rounds of `timed` and untimed `undo`, which restores the collection's size.
+fn half_timed<T>(
+    b: &mut Bencher<'_>,
+    value: &mut T,
+    timed: impl Fn(&mut T),
+    undo: impl Fn(&mut T),
+) {
+    b.iter_custom(|iters| {
+        let mut total = Duration::ZERO;
+        for _ in 0..iters {
+            let t = Instant::now();
+            timed(value);
+            total += t.elapsed();
+            undo(value);
+        }
+        total
+    });
+}
+
+/// Operation names (criterion groups are `{family}_{op}`), and the element count per iteration.
+const MAP_OPS: [&str; 7] = [
+    "lookup",
+    "persistent_insert",
+    "persistent_remove",
+    "insert",
+    "remove",
+    "iterate",
+    "clone",
+];
+
+fn elements(op: &str, n: usize) -> usize {
+    match op {
+        "lookup" => LOOKUPS,
+        "iterate" => n,
+        "clone" => 1,
+        _ => UPDATES,
+    }
+}
+
+struct MapCase<M> {
+    family: &'static str,
+    name: &'static str,
+    map: Option<M>,
+}
+
+fn map_case<M: BenchMap>(family: &'static str, name: &'static str) -> Box<dyn Case> {
+    Box::new(MapCase::<M> {
+        family,
+        name,
+        map: None,
+    })
+}
+
+impl<M: BenchMap> Case for MapCase<M> {
+    fn run(&mut self, c: &mut Criterion, op: &str, n: usize, keys: &Keys) {
+        if op.starts_with("persistent") && !M::PERSISTENT && n > 1_000 {
+            return;
+        }
+        let slot = &mut self.map;
+        let mut g = group(c, self.family, op, n, elements(op, n));
+        g.bench_function(BenchmarkId::new(self.name, n), |b| {
+            let map = slot.get_or_insert_with(|| {
+                M::build(keys.present.iter().map(|&k| (k, k >> 1)), &keys.hasher)
+            });
+            match op {
+                "lookup" => b.iter(|| {
+                    keys.probe
+                        .iter()
+                        .fold(0u64, |a, k| a.wrapping_add(*map.get(k).unwrap_or(&0)))
+                }),
+                "persistent_insert" => b.iter(|| {
+                    for &k in &keys.fresh {
+                        black_box(map.with_inserted(k, 1));
+                    }
+                }),
+                "persistent_remove" => b.iter(|| {
+                    for k in &keys.probe[..UPDATES] {
+                        black_box(map.without(k));
+                    }
+                }),
+                "insert" => half_timed(
+                    b,
+                    map,
+                    |m| keys.fresh.iter().for_each(|&k| m.insert(k, 1)),
+                    |m| keys.fresh.iter().for_each(|k| m.remove(k)),
+                ),
+                "remove" => half_timed(
+                    b,
+                    map,
+                    |m| keys.fresh.iter().for_each(|k| m.remove(k)),
+                    |m| keys.fresh.iter().for_each(|&k| m.insert(k, 1)),
+                ),
+                "iterate" => b.iter(|| map.sum()),
+                "clone" => b.iter(|| map.clone()),
+                _ => unreachable!("unknown map operation {op}"),
+            }
+        });
+        g.finish();
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Vectors.
+
+trait BenchVec: Clone + 'static {
+    const PERSISTENT: bool = true;
+    fn build(values: impl Iterator<Item = u64>) -> Self;
+    fn get(&self, i: usize) -> Option<&u64>;
+    fn with_pushed_back(&self, v: u64) -> Self;
+    fn with_replaced(&self, i: usize, v: u64) -> Self;
+    fn without_last(&self) -> Self;
+    fn push_back(&mut self, v: u64);
+    fn pop_back(&mut self);
+    fn set(&mut self, i: usize, v: u64);
+    fn sum(&self) -> u64;
+}
+
+impl BenchVec for FrozenVec<u64> {
+    fn build(values: impl Iterator<Item = u64>) -> Self {
+        values.collect()
+    }
+    fn get(&self, i: usize) -> Option<&u64> {
+        self.get(i)
+    }
+    fn with_pushed_back(&self, v: u64) -> Self {
+        self.with_pushed_back(v)
+    }
+    fn with_replaced(&self, i: usize, v: u64) -> Self {
+        self.with_replaced(i, v)
+    }
+    fn without_last(&self) -> Self {
+        let mut new = self.clone();
+        new.pop_back();
+        new
+    }
+    fn push_back(&mut self, v: u64) {
+        self.push_back(v);
+    }
+    fn pop_back(&mut self) {
+        self.pop_back();
+    }
+    fn set(&mut self, i: usize, v: u64) {
+        self.set(i, v);
+    }
+    fn sum(&self) -> u64 {
+        self.iter().fold(0, |a, v| a.wrapping_add(*v))
+    }
+}
+
+impl<P: SharedPointerKind + 'static> BenchVec for imbl::GenericVector<u64, P> {
+    fn build(values: impl Iterator<Item = u64>) -> Self {
+        values.collect()
+    }
+    fn get(&self, i: usize) -> Option<&u64> {
+        self.get(i)
+    }
+    fn with_pushed_back(&self, v: u64) -> Self {
+        let mut new = self.clone();
+        new.push_back(v);
+        new
+    }
+    fn with_replaced(&self, i: usize, v: u64) -> Self {
+        self.update(i, v)
+    }
+    fn without_last(&self) -> Self {
+        let mut new = self.clone();
+        new.pop_back();
+        new
+    }
+    fn push_back(&mut self, v: u64) {
+        self.push_back(v);
+    }
+    fn pop_back(&mut self) {
+        self.pop_back();
+    }
+    fn set(&mut self, i: usize, v: u64) {
+        self.set(i, v);
+    }
+    fn sum(&self) -> u64 {
+        self.iter().fold(0, |a, v| a.wrapping_add(*v))
+    }
+}
+
+impl BenchVec for rpds::VectorSync<u64> {
+    fn build(values: impl Iterator<Item = u64>) -> Self {
+        values.collect()
+    }
+    fn get(&self, i: usize) -> Option<&u64> {
+        self.get(i)
+    }
+    fn with_pushed_back(&self, v: u64) -> Self {
+        self.push_back(v)
+    }
+    fn with_replaced(&self, i: usize, v: u64) -> Self {
+        self.set(i, v).expect("index in range")
+    }
+    fn without_last(&self) -> Self {
+        self.drop_last().expect("not empty")
+    }
+    fn push_back(&mut self, v: u64) {
+        self.push_back_mut(v);
+    }
+    fn pop_back(&mut self) {
+        self.drop_last_mut();
+    }
+    fn set(&mut self, i: usize, v: u64) {
+        self.set_mut(i, v);
+    }
+    fn sum(&self) -> u64 {
+        self.iter().fold(0, |a, v| a.wrapping_add(*v))
+    }
+}
+
+impl BenchVec for Vec<u64> {
+    const PERSISTENT: bool = false;
+    fn build(values: impl Iterator<Item = u64>) -> Self {
+        values.collect()
+    }
+    fn get(&self, i: usize) -> Option<&u64> {
+        self.as_slice().get(i)
+    }
+    fn with_pushed_back(&self, v: u64) -> Self {
+        let mut new = self.clone();
+        new.push(v);
+        new
+    }
+    fn with_replaced(&self, i: usize, v: u64) -> Self {
+        let mut new = self.clone();
+        new[i] = v;
+        new
+    }
+    fn without_last(&self) -> Self {
+        let mut new = self.clone();
+        new.pop();
+        new
+    }
+    fn push_back(&mut self, v: u64) {
+        self.push(v);
+    }
+    fn pop_back(&mut self) {
+        self.pop();
+    }
+    fn set(&mut self, i: usize, v: u64) {
+        self[i] = v;
+    }
+    fn sum(&self) -> u64 {
+        self.iter().fold(0, |a, v| a.wrapping_add(*v))
+    }
+}
+
+const VEC_OPS: [&str; 9] = [
+    "lookup",
+    "persistent_push_back",
+    "persistent_set",
+    "persistent_pop_back",
+    "push_back",
+    "pop_back",
+    "set",
+    "iterate",
+    "clone",
+];
+
+struct VecCase<V> {
+    name: &'static str,
+    vec: Option<V>,
+}
+
+fn vec_case<V: BenchVec>(name: &'static str) -> Box<dyn Case> {
+    Box::new(VecCase::<V> { name, vec: None })
+}
+
+impl<V: BenchVec> Case for VecCase<V> {
+    fn run(&mut self, c: &mut Criterion, op: &str, n: usize, keys: &Keys) {
+        if op.starts_with("persistent") && !V::PERSISTENT && n > 1_000 {
+            return;
+        }
+        let index: Vec<usize> = keys
+            .probe
+            .iter()
+            .map(|k| (mix(*k) % n as u64) as usize)
+            .collect();
+        let slot = &mut self.vec;
+        let mut g = group(c, "vector", op, n, elements(op, n));
+        g.bench_function(BenchmarkId::new(self.name, n), |b| {
+            let vec = slot.get_or_insert_with(|| V::build(keys.present.iter().copied()));
+            match op {
+                "lookup" => b.iter(|| {
+                    index
+                        .iter()
+                        .fold(0u64, |a, &i| a.wrapping_add(*vec.get(i).unwrap_or(&0)))
+                }),
+                "persistent_push_back" => b.iter(|| {
+                    for &k in &keys.fresh {
+                        black_box(vec.with_pushed_back(k));
+                    }
+                }),
+                "persistent_set" => b.iter(|| {
+                    for &i in &index[..UPDATES] {
+                        black_box(vec.with_replaced(i, 7));
+                    }
+                }),
+                "persistent_pop_back" => b.iter(|| {
+                    for _ in 0..UPDATES {
+                        black_box(vec.without_last());
+                    }
+                }),
+                "push_back" => half_timed(
+                    b,
+                    vec,
+                    |v| keys.fresh.iter().for_each(|&k| v.push_back(k)),
+                    |v| (0..UPDATES).for_each(|_| v.pop_back()),
+                ),
+                "pop_back" => half_timed(
+                    b,
+                    vec,
+                    |v| (0..UPDATES).for_each(|_| v.pop_back()),
+                    |v| keys.fresh.iter().for_each(|&k| v.push_back(k)),
+                ),
+                "set" => b.iter(|| {
+                    for &i in &index[..UPDATES] {
+                        vec.set(i, 7);
+                    }
+                }),
+                "iterate" => b.iter(|| vec.sum()),
+                "clone" => b.iter(|| vec.clone()),
+                _ => unreachable!("unknown vector operation {op}"),
+            }
+        });
+        g.finish();
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hash sets.
+
+trait BenchSet: Clone + 'static {
+    const PERSISTENT: bool = true;
+    fn build(values: impl Iterator<Item = u64>, hasher: &RandomState) -> Self;
+    fn contains(&self, v: &u64) -> bool;
+    fn with_inserted(&self, v: u64) -> Self;
+    fn without(&self, v: &u64) -> Self;
+    fn insert(&mut self, v: u64);
+    fn remove(&mut self, v: &u64);
+    fn sum(&self) -> u64;
+}
+
+impl BenchSet for FrozenSet<u64> {
+    fn build(values: impl Iterator<Item = u64>, hasher: &RandomState) -> Self {
+        let mut set = Self::with_hasher(hasher.clone());
+        set.extend(values);
+        set
+    }
+    fn contains(&self, v: &u64) -> bool {
+        self.contains(v)
+    }
+    fn with_inserted(&self, v: u64) -> Self {
+        self.with_inserted(v)
+    }
+    fn without(&self, v: &u64) -> Self {
+        self.without(v)
+    }
+    fn insert(&mut self, v: u64) {
+        self.insert(v);
+    }
+    fn remove(&mut self, v: &u64) {
+        self.remove(v);
+    }
+    fn sum(&self) -> u64 {
+        self.iter().fold(0, |a, v| a.wrapping_add(*v))
+    }
+}
+
+impl<P: SharedPointerKind + 'static> BenchSet for imbl::GenericHashSet<u64, RandomState, P> {
+    fn build(values: impl Iterator<Item = u64>, hasher: &RandomState) -> Self {
+        let mut set = Self::with_hasher(hasher.clone());
+        for v in values {
+            set.insert(v);
+        }
+        set
+    }
+    fn contains(&self, v: &u64) -> bool {
+        self.contains(v)
+    }
+    fn with_inserted(&self, v: u64) -> Self {
+        self.update(v)
+    }
+    fn without(&self, v: &u64) -> Self {
+        self.without(v)
+    }
+    fn insert(&mut self, v: u64) {
+        self.insert(v);
+    }
+    fn remove(&mut self, v: &u64) {
+        self.remove(v);
+    }
+    fn sum(&self) -> u64 {
+        self.iter().fold(0, |a, v| a.wrapping_add(*v))
+    }
+}
+
+impl BenchSet for rpds::HashTrieSetSync<u64> {
+    fn build(values: impl Iterator<Item = u64>, hasher: &RandomState) -> Self {
+        let mut set = rpds::HashTrieSet::new_with_hasher_with_ptr_kind(hasher.clone());
+        for v in values {
+            set.insert_mut(v);
+        }
+        set
+    }
+    fn contains(&self, v: &u64) -> bool {
+        self.contains(v)
+    }
+    fn with_inserted(&self, v: u64) -> Self {
+        self.insert(v)
+    }
+    fn without(&self, v: &u64) -> Self {
+        self.remove(v)
+    }
+    fn insert(&mut self, v: u64) {
+        self.insert_mut(v);
+    }
+    fn remove(&mut self, v: &u64) {
+        self.remove_mut(v);
+    }
+    fn sum(&self) -> u64 {
+        self.iter().fold(0, |a, v| a.wrapping_add(*v))
+    }
+}
+
+impl BenchSet for HashSet<u64> {
+    const PERSISTENT: bool = false;
+    fn build(values: impl Iterator<Item = u64>, hasher: &RandomState) -> Self {
+        let mut set = Self::with_hasher(hasher.clone());
+        set.extend(values);
+        set
+    }
+    fn contains(&self, v: &u64) -> bool {
+        self.contains(v)
+    }
+    fn with_inserted(&self, v: u64) -> Self {
+        let mut new = self.clone();
+        new.insert(v);
+        new
+    }
+    fn without(&self, v: &u64) -> Self {
+        let mut new = self.clone();
+        new.remove(v);
+        new
+    }
+    fn insert(&mut self, v: u64) {
+        self.insert(v);
+    }
+    fn remove(&mut self, v: &u64) {
+        self.remove(v);
+    }
+    fn sum(&self) -> u64 {
+        self.iter().fold(0, |a, v| a.wrapping_add(*v))
+    }
+}
+
+struct SetCase<S> {
+    name: &'static str,
+    set: Option<S>,
+}
+
+fn set_case<S: BenchSet>(name: &'static str) -> Box<dyn Case> {
+    Box::new(SetCase::<S> { name, set: None })
+}
+
+impl<S: BenchSet> Case for SetCase<S> {
+    fn run(&mut self, c: &mut Criterion, op: &str, n: usize, keys: &Keys) {
+        if op.starts_with("persistent") && !S::PERSISTENT && n > 1_000 {
+            return;
+        }
+        let slot = &mut self.set;
+        let mut g = group(c, "hashset", op, n, elements(op, n));
+        g.bench_function(BenchmarkId::new(self.name, n), |b| {
+            let set =
+                slot.get_or_insert_with(|| S::build(keys.present.iter().copied(), &keys.hasher));
+            match op {
+                "lookup" => b.iter(|| keys.probe.iter().filter(|k| set.contains(k)).count()),
+                "persistent_insert" => b.iter(|| {
+                    for &k in &keys.fresh {
+                        black_box(set.with_inserted(k));
+                    }
+                }),
+                "persistent_remove" => b.iter(|| {
+                    for k in &keys.probe[..UPDATES] {
+                        black_box(set.without(k));
+                    }
+                }),
+                "insert" => half_timed(
+                    b,
+                    set,
+                    |s| keys.fresh.iter().for_each(|&k| s.insert(k)),
+                    |s| keys.fresh.iter().for_each(|k| s.remove(k)),
+                ),
+                "remove" => half_timed(
+                    b,
+                    set,
+                    |s| keys.fresh.iter().for_each(|k| s.remove(k)),
+                    |s| keys.fresh.iter().for_each(|&k| s.insert(k)),
+                ),
+                "iterate" => b.iter(|| set.sum()),
+                "clone" => b.iter(|| set.clone()),
+                _ => unreachable!("unknown set operation {op}"),
+            }
+        });
+        g.finish();
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/// A benchmark group `{family}_{op}` whose iterations are `elements` operations, with short
+/// measurement times (1e6-element collections get flat sampling and 10 samples).
+fn group<'c>(
+    c: &'c mut Criterion,
+    family: &str,
+    op: &str,
+    n: usize,
+    elements: usize,
+) -> BenchmarkGroup<'c, WallTime> {
+    let mut g = c.benchmark_group(format!("{family}_{op}"));
+    g.throughput(Throughput::Elements(elements as u64));
+    g.warm_up_time(Duration::from_millis(300));
+    g.measurement_time(Duration::from_millis(700));
+    if n >= 1_000_000 {
+        g.sampling_mode(SamplingMode::Flat).sample_size(10);
+    } else {
+        g.sample_size(20);
+    }
+    g
+}
+
+type ImblMap<P> = imbl::GenericHashMap<u64, u64, RandomState, P>;
+type ImblOrdMap<P> = imbl::GenericOrdMap<u64, u64, P>;
+type ImblVector<P> = imbl::GenericVector<u64, P>;
+type ImblSet<P> = imbl::GenericHashSet<u64, RandomState, P>;
+
+fn main() {
+    let mut c = Criterion::default().configure_from_args();
+    for n in SIZES {
+        let keys = Keys::new(n);
+        let hash_maps = vec![
+            map_case::<FrozenMap<u64, u64>>("hashmap", "frozen"),
+            map_case::<ImblMap<ArcK>>("hashmap", "imbl"),
+            map_case::<ImblMap<ArcTK>>("hashmap", "imbl_arctk"),
+            map_case::<rpds::HashTrieMapSync<u64, u64>>("hashmap", "rpds"),
+            map_case::<HashMap<u64, u64>>("hashmap", "std"),
+        ];
+        run_family(&mut c, &MAP_OPS, n, &keys, hash_maps);
+        let ord_maps = vec![
+            map_case::<FrozenOrdMap<u64, u64>>("ordmap", "frozen"),
+            map_case::<ImblOrdMap<ArcK>>("ordmap", "imbl"),
+            map_case::<ImblOrdMap<ArcTK>>("ordmap", "imbl_arctk"),
+            map_case::<rpds::RedBlackTreeMapSync<u64, u64>>("ordmap", "rpds"),
+            map_case::<BTreeMap<u64, u64>>("ordmap", "std"),
+        ];
+        run_family(&mut c, &MAP_OPS, n, &keys, ord_maps);
+        let vectors = vec![
+            vec_case::<FrozenVec<u64>>("frozen"),
+            vec_case::<ImblVector<ArcK>>("imbl"),
+            vec_case::<ImblVector<ArcTK>>("imbl_arctk"),
+            vec_case::<rpds::VectorSync<u64>>("rpds"),
+            vec_case::<Vec<u64>>("std"),
+        ];
+        run_family(&mut c, &VEC_OPS, n, &keys, vectors);
+        let sets = vec![
+            set_case::<FrozenSet<u64>>("frozen"),
+            set_case::<ImblSet<ArcK>>("imbl"),
+            set_case::<rpds::HashTrieSetSync<u64>>("rpds"),
+            set_case::<HashSet<u64>>("std"),
+        ];
+        run_family(&mut c, &MAP_OPS, n, &keys, sets);
+    }
+    c.final_summary();
+}

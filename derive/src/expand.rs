@@ -1,0 +1,408 @@
+//! Generation of the `unsafe impl Frozen` and of the per-field assertions that make it sound.
+//!
+//! The output, for `struct S<'a, T> { name: &'a str, items: Vec<T> }`:
+//!
+//! ```text
+//! const _: () = {
+//!     unsafe impl<T> ::deepfreeze::Frozen for S<'static, T> where T: ::deepfreeze::Frozen {}
+//!
+//!     fn __deepfreeze_assert_frozen<T: ?Sized + ::deepfreeze::Frozen>() {}
+//!     trait __DeepfreezeAssertFieldsFrozen { fn __deepfreeze_assert_fields_frozen(); }
+//!     impl<T> __DeepfreezeAssertFieldsFrozen for S<'static, T> where T: ::deepfreeze::Frozen {
+//!         fn __deepfreeze_assert_fields_frozen() {
+//!             __deepfreeze_assert_frozen::<&'static str>(); // spanned on the field's type
+//!             __deepfreeze_assert_frozen::<Vec<T>>();
+//!         }
+//!     }
+//! };
+//! ```
+//!
+//! The assertions live in an impl for the same type with the same generics and where-clause as
+//! the `unsafe impl`, so (1) they are checked under exactly the bounds the impl promises, (2) a
+//! field naming `Self` (`Vec<Self>`) means the implementing type, and (3) a recursive type's check
+//! of itself is answered by the impl, which has no field predicates to recurse into.
+
+use crate::ast::Input;
+use crate::attr::Errors;
+use crate::bounds::ImplGenerics;
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
+use syn::{DeriveInput, Error, Path, parse_quote};
+
+/// Expands `#[derive(Frozen)]` on `node`: the impl and its field assertions, or, if an attribute
+/// is wrong, the errors plus a bare impl (so code using the type as `Frozen` adds no errors).
+pub(crate) fn derive(node: &DeriveInput) -> TokenStream {
+    let mut errors = Errors::default();
+    let input = Input::from_syn(node, &mut errors);
+    match errors.finish() {
+        Ok(()) => expand(&input),
+        Err(error) => fallback(&input, &error),
+    }
+}
+
+fn expand(input: &Input<'_>) -> TokenStream {
+    let krate = krate(input);
+    let generics = ImplGenerics::new(input.generics, input.attrs.bound.as_ref(), &krate);
+    let (impl_generics, _, where_clause) = generics.generics.split_for_impl();
+    let ident = input.ident;
+    let self_args = &generics.self_args;
+    let frozen_impl = frozen_impl(input, &generics, &krate);
+    let assertions = input.fields().map(|field| {
+        let ty = generics.field_type(field.ty);
+        quote_spanned!(field.ty.span()=> __deepfreeze_assert_frozen::<#ty>();)
+    });
+
+    quote! {
+        #[doc(hidden)]
+        #[allow(dead_code, unused_qualifications)]
+        const _: () = {
+            #frozen_impl
+
+            fn __deepfreeze_assert_frozen<T: ?::core::marker::Sized + #krate::Frozen>() {}
+
+            trait __DeepfreezeAssertFieldsFrozen {
+                fn __deepfreeze_assert_fields_frozen();
+            }
+
+            #[automatically_derived]
+            impl #impl_generics __DeepfreezeAssertFieldsFrozen for #ident #self_args #where_clause {
+                fn __deepfreeze_assert_fields_frozen() {
+                    #(#assertions)*
+                }
+            }
+        };
+    }
+}
+
+/// The errors, and the impl without assertions: one mistake in an attribute gives its own error
+/// only, not one more at every use of the type as `Frozen`. (The build fails on the errors, so the
+/// unchecked impl never reaches a program.)
+fn fallback(input: &Input<'_>, error: &Error) -> TokenStream {
+    let krate = krate(input);
+    let generics = ImplGenerics::new(input.generics, input.attrs.bound.as_ref(), &krate);
+    let error = error.to_compile_error();
+    let frozen_impl = frozen_impl(input, &generics, &krate);
+    quote! {
+        #error
+        const _: () = {
+            #frozen_impl
+        };
+    }
+}
+
+fn frozen_impl(input: &Input<'_>, generics: &ImplGenerics, krate: &Path) -> TokenStream {
+    let (impl_generics, _, where_clause) = generics.generics.split_for_impl();
+    let ident = input.ident;
+    let self_args = &generics.self_args;
+    quote! {
+        #[automatically_derived]
+        #[allow(unsafe_code)]
+        unsafe impl #impl_generics #krate::Frozen for #ident #self_args #where_clause {}
+    }
+}
+
+fn krate(input: &Input<'_>) -> Path {
+    input
+        .attrs
+        .krate
+        .clone()
+        .unwrap_or_else(|| parse_quote!(::deepfreeze))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::derive;
+    use proc_macro2::{TokenStream, TokenTree};
+    use syn::{DeriveInput, parse_quote};
+
+    fn expand(input: DeriveInput) -> String {
+        derive(&input).to_string()
+    }
+
+    /// Every identifier in `tokens`, recursively.
+    fn idents(tokens: TokenStream) -> Vec<String> {
+        tokens
+            .into_iter()
+            .flat_map(|tree| match tree {
+                TokenTree::Ident(ident) => vec![ident.to_string()],
+                TokenTree::Group(group) => idents(group.stream()),
+                TokenTree::Punct(_) | TokenTree::Literal(_) => Vec::new(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn default_path_is_absolute() {
+        let out = expand(parse_quote!(
+            struct S {
+                a: u8,
+            }
+        ));
+        assert!(out.contains(":: deepfreeze :: Frozen for S"), "{out}");
+        assert!(
+            out.contains("__deepfreeze_assert_frozen :: < u8 > ()"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn crate_attribute_replaces_every_path() {
+        for shape in [
+            parse_quote!(
+                #[frozen(crate = "renamed")]
+                struct S<'a, T: Clone, const N: usize>
+                where
+                    T: Ord,
+                {
+                    a: &'a [T; N],
+                    b: Vec<Self>,
+                }
+            ),
+            parse_quote!(
+                #[frozen(crate = "renamed", bound = "T: renamed::Frozen")]
+                enum E<T> {
+                    A(T),
+                    B { b: Box<E<T>> },
+                    C,
+                }
+            ),
+            parse_quote!(
+                #[frozen(crate = "renamed")]
+                union U { a: u32, b: f32 }
+            ),
+        ] {
+            let tokens = derive(&shape);
+            let idents = idents(tokens.clone());
+            assert!(
+                !idents.iter().any(|ident| ident == "deepfreeze"),
+                "{tokens}"
+            );
+            assert!(tokens.to_string().contains("renamed :: Frozen"), "{tokens}");
+        }
+    }
+
+    #[test]
+    fn crate_attribute_is_used_in_the_fallback_impl_too() {
+        let tokens = derive(&parse_quote!(
+            #[frozen(crate = "renamed", unknown = "x")]
+            struct S;
+        ));
+        assert!(tokens.to_string().contains("compile_error"), "{tokens}");
+        assert!(
+            !idents(tokens.clone())
+                .iter()
+                .any(|ident| ident == "deepfreeze"),
+            "{tokens}"
+        );
+    }
+
+    #[test]
+    fn crate_attribute_accepts_crate_keyword_paths() {
+        let out = expand(parse_quote!(
+            #[frozen(crate = "crate::reexport")]
+            struct S;
+        ));
+        assert!(
+            out.contains("unsafe impl crate :: reexport :: Frozen for S"),
+            "{out}"
+        );
+        assert!(!out.contains("compile_error"), "{out}");
+    }
+
+    #[test]
+    fn lifetimes_become_static_everywhere() {
+        let out = expand(parse_quote!(
+            struct S<'a, 'b: 'a, T: 'a>
+            where
+                T: Trait<'b>,
+                'a: 'b,
+            {
+                a: &'a T,
+                b: std::borrow::Cow<'b, str>,
+                c: for<'x> fn(&'x u8) -> &'a u8,
+            }
+        ));
+        assert!(!out.contains("'a") && !out.contains("'b"), "{out}");
+        assert!(out.contains("for S < 'static , 'static , T >"), "{out}");
+        assert!(out.contains("T : 'static"), "{out}");
+        assert!(out.contains("T : Trait < 'static >"), "{out}");
+        assert!(out.contains("< & 'static T >"), "{out}");
+        assert!(
+            out.contains("for < 'x > fn (& 'x u8) -> & 'static u8"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn every_type_parameter_is_bounded_and_no_field_is() {
+        let out = expand(parse_quote!(
+            struct S<A, B: Clone, const N: usize> {
+                a: Vec<A>,
+                b: [B; N],
+                me: Option<Box<Self>>,
+            }
+        ));
+        let where_clause = out
+            .split("unsafe impl")
+            .nth(1)
+            .unwrap()
+            .split('{')
+            .next()
+            .unwrap();
+        assert_eq!(
+            where_clause.trim(),
+            "< A , B : Clone , const N : usize > :: deepfreeze :: Frozen for S < A , B , N > \
+             where A : :: deepfreeze :: Frozen , B : :: deepfreeze :: Frozen"
+        );
+        for field in ["Vec < A >", "[B ; N]", "Option < Box < Self > >"] {
+            assert!(
+                out.contains(&format!("__deepfreeze_assert_frozen :: < {field} > ()")),
+                "{out}"
+            );
+        }
+    }
+
+    #[test]
+    fn bound_replaces_inferred_bounds_but_keeps_static_and_where_clause() {
+        let out = expand(parse_quote!(
+            #[frozen(bound = "T::Out: Frozen")]
+            struct S<T: Shape, U>
+            where
+                U: Copy,
+            {
+                out: T::Out,
+                u: U,
+            }
+        ));
+        assert!(
+            out.contains("where U : Copy , T :: Out : Frozen , T : 'static , U : 'static"),
+            "{out}"
+        );
+        assert!(!out.contains("T : :: deepfreeze :: Frozen"), "{out}");
+        assert!(
+            out.contains("__deepfreeze_assert_frozen :: < U > ()"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn empty_bound_means_no_bounds() {
+        let out = expand(parse_quote!(
+            #[frozen(bound = "")]
+            struct S<T> {
+                marker: Tag<T>,
+            }
+        ));
+        assert!(out.contains("for S < T > where T : 'static { }"), "{out}");
+    }
+
+    #[test]
+    fn every_shape_checks_every_field() {
+        let out = expand(parse_quote!(
+            enum E {
+                Unit,
+                Tuple(u8, u16),
+                Named { a: u32, b: u64 },
+            }
+        ));
+        for ty in ["u8", "u16", "u32", "u64"] {
+            assert!(
+                out.contains(&format!("__deepfreeze_assert_frozen :: < {ty} > ()")),
+                "{out}"
+            );
+        }
+        let out = expand(parse_quote!(
+            enum Never {}
+        ));
+        assert!(out.contains("Frozen for Never { }"), "{out}");
+        assert!(!out.contains("compile_error"), "{out}");
+    }
+
+    #[test]
+    fn errors_never_panic_and_come_with_a_fallback_impl() {
+        let cases: Vec<DeriveInput> = vec![
+            parse_quote!(
+                #[frozen]
+                struct S;
+            ),
+            parse_quote!(
+                #[frozen = "x"]
+                struct S;
+            ),
+            parse_quote!(
+                #[frozen()]
+                #[frozen(what)]
+                struct S;
+            ),
+            parse_quote!(
+                #[frozen(bound)]
+                struct S;
+            ),
+            parse_quote!(
+                #[frozen(bound = 1)]
+                struct S;
+            ),
+            parse_quote!(
+                #[frozen(bound = "T Frozen")]
+                struct S<T>(T);
+            ),
+            parse_quote!(
+                #[frozen(bound = "where T: Frozen")]
+                struct S<T>(T);
+            ),
+            parse_quote!(
+                #[frozen(bound = "", bound = "")]
+                struct S;
+            ),
+            parse_quote!(
+                #[frozen(crate = "")]
+                struct S;
+            ),
+            parse_quote!(
+                #[frozen(crate = "a::")]
+                struct S;
+            ),
+            parse_quote!(
+                #[frozen(crate = "a", crate = "b")]
+                struct S;
+            ),
+            parse_quote!(
+                #[frozen(a::b = "c")]
+                struct S;
+            ),
+            parse_quote!(
+                struct S {
+                    #[frozen(bound = "")]
+                    a: u8,
+                }
+            ),
+            parse_quote!(
+                enum E {
+                    #[frozen]
+                    A,
+                }
+            ),
+            parse_quote!(union U { #[frozen] a: u8 }),
+        ];
+        for case in cases {
+            let out = expand(case);
+            assert_eq!(out.matches("compile_error").count().min(1), 1, "{out}");
+            assert!(out.contains("unsafe impl"), "{out}");
+            assert!(!out.contains("__deepfreeze_assert_frozen"), "{out}");
+        }
+    }
+
+    #[test]
+    fn each_mistake_is_reported_once_and_all_are_reported() {
+        let out = expand(parse_quote!(
+            #[frozen(unknown = "x")]
+            #[frozen(bound = "T")]
+            struct S<T> {
+                #[frozen(bound = "")]
+                a: T,
+            }
+        ));
+        assert_eq!(out.matches("compile_error").count(), 3, "{out}");
+    }
+}

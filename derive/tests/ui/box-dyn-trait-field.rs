@@ -1,0 +1,10 @@
+use deepfreeze::Frozen;
+use std::fmt::Debug;
+
+#[derive(Frozen)]
+struct Holder {
+    id: u64,
+    bad: Box<dyn Debug + Send + Sync>,
+}
+
+fn main() {}

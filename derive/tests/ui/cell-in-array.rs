@@ -1,0 +1,10 @@
+use deepfreeze::Frozen;
+use std::cell::Cell;
+
+#[derive(Frozen)]
+struct Holder {
+    id: u64,
+    bad: [Cell<u8>; 4],
+}
+
+fn main() {}

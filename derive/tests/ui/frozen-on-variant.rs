@@ -1,0 +1,10 @@
+use deepfreeze::Frozen;
+
+#[derive(Frozen)]
+enum Message {
+    Quit,
+    #[frozen(bound = "")]
+    Write(String),
+}
+
+fn main() {}

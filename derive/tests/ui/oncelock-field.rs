@@ -1,0 +1,10 @@
+use deepfreeze::Frozen;
+use std::sync::OnceLock;
+
+#[derive(Frozen)]
+struct Holder {
+    id: u64,
+    bad: OnceLock<String>,
+}
+
+fn main() {}

@@ -1,0 +1,10 @@
+use deepfreeze::Frozen;
+use std::rc::Rc;
+
+#[derive(Frozen)]
+struct Holder {
+    id: u64,
+    bad: Rc<String>,
+}
+
+fn main() {}

@@ -1,0 +1,10 @@
+use deepfreeze::Frozen;
+use std::cell::RefCell;
+
+#[derive(Frozen)]
+struct Holder {
+    id: u64,
+    bad: RefCell<Vec<u8>>,
+}
+
+fn main() {}

@@ -1,0 +1,10 @@
+use deepfreeze::Frozen;
+use std::fmt::Debug;
+
+#[derive(Frozen)]
+struct Holder {
+    id: u64,
+    bad: &'static (dyn Debug + Sync),
+}
+
+fn main() {}

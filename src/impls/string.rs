@@ -1,0 +1,5 @@
+//! `alloc::string`: `String`.
+
+// SAFETY: a `String` is a `Vec<u8>` of UTF-8 that it uniquely owns; every method that changes
+// it takes `&mut self`, and `&String` gives only `&str`.
+frozen_values!(String);

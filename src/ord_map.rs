@@ -1,0 +1,572 @@
+//! [`FrozenOrdMap`]: a persistent ordered map (B-tree) with O(1) clones, its iterators, and
+//! [`DiffItem`], the steps of a [`diff`](FrozenOrdMap::diff) between two versions.
+//!
+//! The backend is `imbl::GenericOrdMap` with `archery::ArcTK` (`triomphe::Arc` nodes). This
+//! module never calls an imbl method that returns `&mut` into the tree (`get_mut`, `entry`,
+//! `iter_mut`): every update goes through `insert`/`remove`/`update`/`without`.
+
+use core::borrow::Borrow;
+use core::ops::{Bound, RangeBounds};
+
+use archery::ArcTK;
+use imbl::GenericOrdMap;
+
+use crate::Frozen;
+
+mod iter;
+mod traits;
+
+pub use iter::{Diff, DiffItem, IntoIter, Iter, Keys, Range, Values};
+
+/// The backend: imbl's B-tree map with triomphe (`ArcTK`) pointers, named explicitly.
+type Inner<K, V> = GenericOrdMap<K, V, ArcTK>;
+
+/// A persistent, deeply immutable ordered map: O(1) clones, O(log n) lookups and updates,
+/// iteration in key order.
+///
+/// It has the API of [`BTreeMap`](std::collections::BTreeMap) where that makes sense for an
+/// immutable value, plus persistent updates ([`with_inserted`](Self::with_inserted),
+/// [`without`](Self::without)) that take `&self` and return a new map, and
+/// [`diff`](Self::diff), which walks the differences between two versions while skipping the
+/// subtrees they share. Updates through `&mut self` copy only the nodes they touch that another
+/// clone shares. No method hands out `&mut V`: values are replaced, never changed in place.
+///
+/// `FrozenOrdMap<K, V>` is [`Frozen`] when `K` and `V` are, and `Send + Sync` exactly when they
+/// are.
+///
+/// ```
+/// use deepfreeze::FrozenOrdMap;
+///
+/// let v1 = FrozenOrdMap::from([("b", 2), ("a", 1)]);
+/// let v2 = v1.with_inserted("c", 3).without("a");
+///
+/// assert_eq!(v1.keys().collect::<Vec<_>>(), [&"a", &"b"]);
+/// assert_eq!(v2.keys().collect::<Vec<_>>(), [&"b", &"c"]);
+/// assert_eq!(v2["c"], 3);
+/// assert_eq!(format!("{v1:?}"), r#"{"a": 1, "b": 2}"#);
+/// ```
+pub struct FrozenOrdMap<K, V> {
+    inner: Inner<K, V>,
+}
+
+// SAFETY:
+// - No interior mutability reachable: a `FrozenOrdMap<K, V>` is one
+//   `imbl::GenericOrdMap<K, V, ArcTK>`: a length and an optional B-tree of
+//   `archery::SharedPointer<_, ArcTK>` (`triomphe::Arc`) nodes holding `(K, V)` pairs. imbl 7.0.2
+//   holds no `UnsafeCell` in these other than triomphe's atomic reference counts, which never
+//   change the value they count (the vendored-source scan test of DESIGN §4 fails if a version
+//   adds one). Through `&FrozenOrdMap` our API reads only; `&mut self` methods update through
+//   imbl's copy-on-write (`make_mut` clones a node whose count is above one), so a node another
+//   value can see is never written.
+// - Deep: every key is a `K: Frozen` and every value a `V: Frozen`; the tree reaches nothing else.
+// - `Send + Sync + 'static`: `SharedPointer<_, ArcTK>` is `Send + Sync` when its pointee is, and
+//   `K, V: Frozen` are `Send + Sync + 'static` (the supertrait makes the compiler check it).
+#[allow(unsafe_code)]
+unsafe impl<K: Frozen, V: Frozen> Frozen for FrozenOrdMap<K, V> {}
+
+impl<K, V> FrozenOrdMap<K, V> {
+    /// Creates an empty map. Does not allocate.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdMap;
+    ///
+    /// let m: FrozenOrdMap<u32, String> = FrozenOrdMap::new();
+    /// assert!(m.is_empty());
+    /// ```
+    #[must_use]
+    pub fn new() -> Self {
+        Self {
+            inner: Inner::new(),
+        }
+    }
+
+    /// Returns the number of entries. O(1).
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdMap;
+    ///
+    /// assert_eq!(FrozenOrdMap::from([(1, 'a'), (2, 'b')]).len(), 2);
+    /// ```
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.inner.len()
+    }
+
+    /// Returns `true` if the map holds no entries.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdMap;
+    ///
+    /// assert!(FrozenOrdMap::<i32, i32>::new().is_empty());
+    /// assert!(!FrozenOrdMap::from([(1, 1)]).is_empty());
+    /// ```
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.inner.is_empty()
+    }
+
+    /// Returns `true` if the two maps share their root, so they are certainly equal. O(1).
+    ///
+    /// A clone is `ptr_eq` to its source until one of them is updated; two empty maps are always
+    /// `ptr_eq`. `false` says nothing about equality.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdMap;
+    ///
+    /// let a = FrozenOrdMap::from([(1, "one")]);
+    /// let b = a.clone();
+    /// assert!(a.ptr_eq(&b));
+    /// assert!(!a.ptr_eq(&FrozenOrdMap::from([(1, "one")])));
+    /// ```
+    #[must_use]
+    pub fn ptr_eq(&self, other: &Self) -> bool {
+        (self.is_empty() && other.is_empty()) || self.inner.ptr_eq(&other.inner)
+    }
+
+    /// Removes every entry.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdMap;
+    ///
+    /// let mut m = FrozenOrdMap::from([(1, 1)]);
+    /// m.clear();
+    /// assert!(m.is_empty());
+    /// ```
+    pub fn clear(&mut self) {
+        self.inner.clear();
+    }
+}
+
+impl<K: Ord, V> FrozenOrdMap<K, V> {
+    /// Returns the value for `key`, or `None`. O(log n).
+    ///
+    /// The key may be any borrowed form of `K` (`&str` for `String` keys), as for `BTreeMap`.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdMap;
+    ///
+    /// let m = FrozenOrdMap::from([(String::from("a"), 1)]);
+    /// assert_eq!(m.get("a"), Some(&1));
+    /// assert_eq!(m.get("b"), None);
+    /// ```
+    #[must_use]
+    pub fn get<Q>(&self, key: &Q) -> Option<&V>
+    where
+        K: Borrow<Q>,
+        Q: ?Sized + Ord,
+    {
+        self.inner.get(key)
+    }
+
+    /// Returns the stored key and its value for `key`, or `None`. O(log n).
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdMap;
+    ///
+    /// let m = FrozenOrdMap::from([(1, "a")]);
+    /// assert_eq!(m.get_key_value(&1), Some((&1, &"a")));
+    /// assert_eq!(m.get_key_value(&2), None);
+    /// ```
+    #[must_use]
+    pub fn get_key_value<Q>(&self, key: &Q) -> Option<(&K, &V)>
+    where
+        K: Borrow<Q>,
+        Q: ?Sized + Ord,
+    {
+        self.inner.get_key_value(key)
+    }
+
+    /// Returns `true` if the map holds `key`. O(log n).
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdMap;
+    ///
+    /// let m = FrozenOrdMap::from([(1, "a")]);
+    /// assert!(m.contains_key(&1));
+    /// assert!(!m.contains_key(&2));
+    /// ```
+    #[must_use]
+    pub fn contains_key<Q>(&self, key: &Q) -> bool
+    where
+        K: Borrow<Q>,
+        Q: ?Sized + Ord,
+    {
+        self.inner.contains_key(key)
+    }
+
+    /// Returns the entry with the smallest key, or `None` if the map is empty. O(log n).
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdMap;
+    ///
+    /// let m = FrozenOrdMap::from([(2, 'b'), (1, 'a')]);
+    /// assert_eq!(m.first_key_value(), Some((&1, &'a')));
+    /// ```
+    #[must_use]
+    pub fn first_key_value(&self) -> Option<(&K, &V)> {
+        self.inner.get_min().map(|(k, v)| (k, v))
+    }
+
+    /// Returns the entry with the largest key, or `None` if the map is empty. O(log n).
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdMap;
+    ///
+    /// let m = FrozenOrdMap::from([(2, 'b'), (1, 'a')]);
+    /// assert_eq!(m.last_key_value(), Some((&2, &'b')));
+    /// ```
+    #[must_use]
+    pub fn last_key_value(&self) -> Option<(&K, &V)> {
+        self.inner.get_max().map(|(k, v)| (k, v))
+    }
+
+    /// Returns an iterator over the entries in ascending key order.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdMap;
+    ///
+    /// let m = FrozenOrdMap::from([(2, 'b'), (1, 'a')]);
+    /// assert_eq!(m.iter().collect::<Vec<_>>(), [(&1, &'a'), (&2, &'b')]);
+    /// ```
+    pub fn iter(&self) -> Iter<'_, K, V> {
+        Iter::new(self.inner.iter())
+    }
+
+    /// Returns an iterator over the keys in ascending order.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdMap;
+    ///
+    /// let m = FrozenOrdMap::from([(2, 'b'), (1, 'a')]);
+    /// assert_eq!(m.keys().copied().collect::<Vec<_>>(), [1, 2]);
+    /// ```
+    pub fn keys(&self) -> Keys<'_, K, V> {
+        Keys::new(self.inner.keys())
+    }
+
+    /// Returns an iterator over the values in ascending order of their keys.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdMap;
+    ///
+    /// let m = FrozenOrdMap::from([(2, 'b'), (1, 'a')]);
+    /// assert_eq!(m.values().copied().collect::<String>(), "ab");
+    /// ```
+    pub fn values(&self) -> Values<'_, K, V> {
+        Values::new(self.inner.values())
+    }
+
+    /// Returns an iterator over the entries whose keys fall in `range`, in ascending order, as
+    /// [`BTreeMap::range`](std::collections::BTreeMap::range). O(log n) to start.
+    ///
+    /// # Panics
+    ///
+    /// Panics, like `BTreeMap::range`, if the range starts after it ends, or if it starts and
+    /// ends at the same key with both bounds excluded.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdMap;
+    ///
+    /// let m: FrozenOrdMap<i32, char> = [(1, 'a'), (2, 'b'), (3, 'c'), (4, 'd')].into();
+    /// assert_eq!(m.range(2..4).map(|(k, _)| *k).collect::<Vec<_>>(), [2, 3]);
+    /// assert_eq!(m.range(3..).next_back(), Some((&4, &'d')));
+    ///
+    /// use std::ops::Bound;
+    /// let names = FrozenOrdMap::from([(String::from("ant"), 1), (String::from("bee"), 2)]);
+    /// let from_b = names.range::<str, _>((Bound::Included("b"), Bound::Unbounded));
+    /// assert_eq!(from_b.count(), 1);
+    /// ```
+    #[track_caller]
+    pub fn range<Q, R>(&self, range: R) -> Range<'_, K, V>
+    where
+        K: Borrow<Q>,
+        Q: ?Sized + Ord,
+        R: RangeBounds<Q>,
+    {
+        check_range(&range, "FrozenOrdMap");
+        Range::new(self.inner.range(range))
+    }
+
+    /// Returns an iterator over the changes that turn `self` into `other`, in ascending key
+    /// order: [`DiffItem::Add`] for keys only in `other`, [`DiffItem::Remove`] for keys only in
+    /// `self`, [`DiffItem::Update`] for keys whose values differ.
+    ///
+    /// Subtrees that the two maps share (because one is an updated clone of the other) are
+    /// skipped without being visited, so diffing two versions of a large map costs time in
+    /// proportion to what changed, not to the map's size. Two `ptr_eq` maps yield nothing at once.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdMap;
+    /// use deepfreeze::ord_map::DiffItem;
+    ///
+    /// let old = FrozenOrdMap::from([(1, "a"), (2, "b"), (3, "c")]);
+    /// let new = old.with_inserted(2, "B").without(&3).with_inserted(4, "d");
+    ///
+    /// let changes: Vec<_> = old.diff(&new).collect();
+    /// assert_eq!(
+    ///     changes,
+    ///     [
+    ///         DiffItem::Update { old: (&2, &"b"), new: (&2, &"B") },
+    ///         DiffItem::Remove(&3, &"c"),
+    ///         DiffItem::Add(&4, &"d"),
+    ///     ]
+    /// );
+    /// ```
+    pub fn diff<'a, 'b>(&'a self, other: &'b Self) -> Diff<'a, 'b, K, V>
+    where
+        V: PartialEq,
+    {
+        Diff::new(self.inner.diff(&other.inner))
+    }
+}
+
+/// Panics like `BTreeMap::range` on a range that starts after it ends, or that starts and ends at
+/// the same excluded bound.
+#[track_caller]
+pub(crate) fn check_range<Q, R>(range: &R, type_name: &str)
+where
+    Q: ?Sized + Ord,
+    R: RangeBounds<Q>,
+{
+    match (range.start_bound(), range.end_bound()) {
+        (Bound::Excluded(start), Bound::Excluded(end)) if start == end => {
+            panic!("range start and end are equal and excluded in {type_name}")
+        }
+        (
+            Bound::Included(start) | Bound::Excluded(start),
+            Bound::Included(end) | Bound::Excluded(end),
+        ) if start > end => panic!("range start is greater than range end in {type_name}"),
+        _ => {}
+    }
+}
+
+impl<K: Ord + Clone, V: Clone> FrozenOrdMap<K, V> {
+    // ---- persistent updates: `&self` in, new map out ----
+
+    /// Returns a new map with `key` mapped to `value`; `self` is unchanged. O(log n).
+    ///
+    /// If `key` was present, both the stored key and its value are replaced (the keys compare
+    /// equal, so this is visible only for keys with identity beyond their order).
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdMap;
+    ///
+    /// let m = FrozenOrdMap::from([(1, "a")]);
+    /// let n = m.with_inserted(1, "A").with_inserted(2, "b");
+    /// assert_eq!(m, FrozenOrdMap::from([(1, "a")]));
+    /// assert_eq!(n, FrozenOrdMap::from([(1, "A"), (2, "b")]));
+    /// ```
+    #[must_use]
+    pub fn with_inserted(&self, key: K, value: V) -> Self {
+        Self {
+            inner: self.inner.update(key, value),
+        }
+    }
+
+    /// Returns a new map without `key`; `self` is unchanged. O(log n).
+    ///
+    /// If `key` is absent, the result is a clone of `self` (still [`ptr_eq`](Self::ptr_eq)).
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdMap;
+    ///
+    /// let m = FrozenOrdMap::from([(1, "a"), (2, "b")]);
+    /// assert_eq!(m.without(&1), FrozenOrdMap::from([(2, "b")]));
+    /// assert!(m.without(&9).ptr_eq(&m));
+    /// assert_eq!(m.len(), 2);
+    /// ```
+    #[must_use]
+    pub fn without<Q>(&self, key: &Q) -> Self
+    where
+        K: Borrow<Q>,
+        Q: ?Sized + Ord,
+    {
+        if !self.contains_key(key) {
+            return self.clone();
+        }
+        Self {
+            inner: self.inner.without(key),
+        }
+    }
+
+    // ---- in-place updates: `&mut self`, copying only shared nodes ----
+
+    /// Maps `key` to `value`, returning the previous value if `key` was present. O(log n).
+    ///
+    /// Unlike `BTreeMap::insert`, an existing key is replaced by the given one as well (they
+    /// compare equal, so this is visible only for keys with identity beyond their order).
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdMap;
+    ///
+    /// let mut m = FrozenOrdMap::new();
+    /// assert_eq!(m.insert(1, "a"), None);
+    /// assert_eq!(m.insert(1, "b"), Some("a"));
+    /// assert_eq!(m[&1], "b");
+    /// ```
+    pub fn insert(&mut self, key: K, value: V) -> Option<V> {
+        self.inner.insert(key, value)
+    }
+
+    /// Removes `key`, returning its value if it was present. O(log n).
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdMap;
+    ///
+    /// let mut m = FrozenOrdMap::from([(1, "a")]);
+    /// assert_eq!(m.remove(&1), Some("a"));
+    /// assert_eq!(m.remove(&1), None);
+    /// ```
+    pub fn remove<Q>(&mut self, key: &Q) -> Option<V>
+    where
+        K: Borrow<Q>,
+        Q: ?Sized + Ord,
+    {
+        self.inner.remove(key)
+    }
+
+    /// Removes `key`, returning the stored key and its value if it was present. O(log n).
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdMap;
+    ///
+    /// let mut m = FrozenOrdMap::from([(1, "a")]);
+    /// assert_eq!(m.remove_entry(&1), Some((1, "a")));
+    /// assert!(m.is_empty());
+    /// ```
+    pub fn remove_entry<Q>(&mut self, key: &Q) -> Option<(K, V)>
+    where
+        K: Borrow<Q>,
+        Q: ?Sized + Ord,
+    {
+        self.inner.remove_with_key(key)
+    }
+
+    /// Removes and returns the entry with the smallest key, or `None` if the map is empty.
+    /// O(log n).
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdMap;
+    ///
+    /// let mut m = FrozenOrdMap::from([(2, 'b'), (1, 'a')]);
+    /// assert_eq!(m.pop_first(), Some((1, 'a')));
+    /// assert_eq!(m.len(), 1);
+    /// ```
+    pub fn pop_first(&mut self) -> Option<(K, V)> {
+        let key = self.first_key_value()?.0.clone();
+        self.inner.remove_with_key(&key)
+    }
+
+    /// Removes and returns the entry with the largest key, or `None` if the map is empty.
+    /// O(log n).
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdMap;
+    ///
+    /// let mut m = FrozenOrdMap::from([(2, 'b'), (1, 'a')]);
+    /// assert_eq!(m.pop_last(), Some((2, 'b')));
+    /// assert_eq!(m.len(), 1);
+    /// ```
+    pub fn pop_last(&mut self) -> Option<(K, V)> {
+        let key = self.last_key_value()?.0.clone();
+        self.inner.remove_with_key(&key)
+    }
+
+    /// Keeps only the entries for which `f` returns `true`. O(n + r log n) for `r` removals.
+    ///
+    /// `f` sees each entry once, in ascending key order. Unlike `BTreeMap::retain`, it gets the
+    /// value by shared reference: values are never changed in place. Untouched subtrees stay
+    /// shared with other clones.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdMap;
+    ///
+    /// let mut m: FrozenOrdMap<i32, i32> = (0..8).map(|k| (k, k * 10)).collect();
+    /// m.retain(|k, _| k % 2 == 0);
+    /// assert_eq!(m.keys().copied().collect::<Vec<_>>(), [0, 2, 4, 6]);
+    /// ```
+    pub fn retain<F>(&mut self, mut f: F)
+    where
+        F: FnMut(&K, &V) -> bool,
+    {
+        let doomed: Vec<K> = self
+            .iter()
+            .filter(|&(k, v)| !f(k, v))
+            .map(|(k, _)| k.clone())
+            .collect();
+        for key in &doomed {
+            self.inner.remove(key);
+        }
+    }
+
+    /// Moves every entry of `other` into `self`, leaving `other` empty, as
+    /// [`BTreeMap::append`](std::collections::BTreeMap::append): on a shared key, `other`'s
+    /// value wins. O(m log n) for the smaller map's size `m`.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdMap;
+    ///
+    /// let mut a = FrozenOrdMap::from([(1, "a"), (2, "b")]);
+    /// let mut b = FrozenOrdMap::from([(2, "B"), (3, "C")]);
+    /// a.append(&mut b);
+    /// assert_eq!(a, FrozenOrdMap::from([(1, "a"), (2, "B"), (3, "C")]));
+    /// assert!(b.is_empty());
+    /// ```
+    pub fn append(&mut self, other: &mut Self) {
+        let other = core::mem::take(other);
+        if other.len() > self.len() {
+            // Insert our entries into the larger map where it has no value of its own.
+            let mut base = other.inner;
+            for (k, v) in self.iter() {
+                if !base.contains_key(k) {
+                    base.insert(k.clone(), v.clone());
+                }
+            }
+            self.inner = base;
+        } else {
+            for (k, v) in other {
+                self.inner.insert(k, v);
+            }
+        }
+    }
+
+    /// Splits the map at `key`: `self` keeps the entries below `key`, the returned map holds
+    /// `key` and everything above, as [`BTreeMap::split_off`](std::collections::BTreeMap::split_off).
+    /// O(m log n) where `m` is the size of the smaller half.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdMap;
+    ///
+    /// let mut m: FrozenOrdMap<i32, char> = [(1, 'a'), (2, 'b'), (3, 'c')].into();
+    /// let high = m.split_off(&2);
+    /// assert_eq!(m.keys().copied().collect::<Vec<_>>(), [1]);
+    /// assert_eq!(high.keys().copied().collect::<Vec<_>>(), [2, 3]);
+    /// ```
+    #[must_use = "use `.retain()` if you don't need the split-off part"]
+    pub fn split_off<Q>(&mut self, key: &Q) -> Self
+    where
+        K: Borrow<Q>,
+        Q: ?Sized + Ord,
+    {
+        let high_bounds = (Bound::Included(key), Bound::Unbounded);
+        let high_len = self.inner.range::<_, Q>(high_bounds).count();
+        let cloned = |(k, v): (&K, &V)| (k.clone(), v.clone());
+        if high_len <= self.len() - high_len {
+            // Copy the high part out, remove it here.
+            let high: Inner<K, V> = self.inner.range::<_, Q>(high_bounds).map(cloned).collect();
+            for k in high.keys() {
+                self.inner.remove(k);
+            }
+            Self { inner: high }
+        } else {
+            // Copy the low part out, remove it from the rest.
+            let low_bounds = (Bound::Unbounded, Bound::Excluded(key));
+            let low: Inner<K, V> = self.inner.range::<_, Q>(low_bounds).map(cloned).collect();
+            let mut high = core::mem::replace(&mut self.inner, low);
+            for k in self.inner.keys() {
+                high.remove(k);
+            }
+            Self { inner: high }
+        }
+    }
+}

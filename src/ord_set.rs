@@ -1,0 +1,643 @@
+//! [`FrozenOrdSet`]: a persistent ordered set (B-tree) with O(1) clones, set algebra with std's
+//! meanings, its iterators, and [`DiffItem`], the steps of a [`diff`](FrozenOrdSet::diff).
+//!
+//! The backend is `imbl::GenericOrdSet` with `archery::ArcTK` (`triomphe::Arc` nodes). This
+//! module never calls an imbl method that returns `&mut` into the tree; set algebra is built from
+//! `contains`, `insert`, `remove` and iteration (imbl's own `difference` means the symmetric
+//! difference; ours means the relative complement, as in std).
+
+use core::borrow::Borrow;
+use core::ops::{Bound, RangeBounds};
+
+use archery::ArcTK;
+use imbl::GenericOrdSet;
+
+use crate::Frozen;
+use crate::ord_map::check_range;
+
+mod iter;
+mod traits;
+
+pub use iter::{Diff, DiffItem, IntoIter, Iter, Range};
+
+/// The backend: imbl's B-tree set with triomphe (`ArcTK`) pointers, named explicitly.
+type Inner<T> = GenericOrdSet<T, ArcTK>;
+
+/// A persistent, deeply immutable ordered set: O(1) clones, O(log n) lookups and updates,
+/// iteration in ascending order.
+///
+/// It has the API of [`BTreeSet`](std::collections::BTreeSet) where that makes sense for an
+/// immutable value, plus persistent updates ([`with_inserted`](Self::with_inserted),
+/// [`without`](Self::without)) that take `&self` and return a new set. The set algebra
+/// ([`union`](Self::union), [`intersection`](Self::intersection),
+/// [`difference`](Self::difference), [`symmetric_difference`](Self::symmetric_difference)) has
+/// std's meanings and returns a new set that shares as much structure with its inputs as it can.
+///
+/// `FrozenOrdSet<T>` is [`Frozen`] when `T` is, and `Send + Sync` exactly when `T` is.
+///
+/// ```
+/// use deepfreeze::FrozenOrdSet;
+///
+/// let a = FrozenOrdSet::from([1, 2, 3]);
+/// let b = FrozenOrdSet::from([3, 4]);
+/// assert_eq!(a.union(&b), FrozenOrdSet::from([1, 2, 3, 4]));
+/// assert_eq!(a.intersection(&b), FrozenOrdSet::from([3]));
+/// assert_eq!(a.difference(&b), FrozenOrdSet::from([1, 2]));
+/// assert_eq!(&a ^ &b, FrozenOrdSet::from([1, 2, 4]));
+/// assert_eq!(format!("{a:?}"), "{1, 2, 3}");
+/// ```
+pub struct FrozenOrdSet<T> {
+    inner: Inner<T>,
+}
+
+// SAFETY:
+// - No interior mutability reachable: a `FrozenOrdSet<T>` is one `imbl::GenericOrdSet<T, ArcTK>`,
+//   i.e. an `imbl::GenericOrdMap<T, (), ArcTK>`: a length and an optional B-tree of
+//   `archery::SharedPointer<_, ArcTK>` (`triomphe::Arc`) nodes holding `(T, ())` pairs. imbl 7.0.2
+//   holds no `UnsafeCell` in these other than triomphe's atomic reference counts, which never
+//   change the value they count (the vendored-source scan test of DESIGN §4 fails if a version
+//   adds one). Through `&FrozenOrdSet` our API reads only; `&mut self` methods update through
+//   imbl's copy-on-write (`make_mut` clones a node whose count is above one), so a node another
+//   value can see is never written.
+// - Deep: every element is a `T: Frozen`; the tree reaches nothing else.
+// - `Send + Sync + 'static`: `SharedPointer<_, ArcTK>` is `Send + Sync` when its pointee is, and
+//   `T: Frozen` is `Send + Sync + 'static` (the supertrait makes the compiler check it).
+#[allow(unsafe_code)]
+unsafe impl<T: Frozen> Frozen for FrozenOrdSet<T> {}
+
+impl<T> FrozenOrdSet<T> {
+    /// Creates an empty set. Does not allocate.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdSet;
+    ///
+    /// let s: FrozenOrdSet<u8> = FrozenOrdSet::new();
+    /// assert!(s.is_empty());
+    /// ```
+    #[must_use]
+    pub fn new() -> Self {
+        Self {
+            inner: Inner::new(),
+        }
+    }
+
+    /// Returns the number of elements. O(1).
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdSet;
+    ///
+    /// assert_eq!(FrozenOrdSet::from([1, 2, 2]).len(), 2);
+    /// ```
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.inner.len()
+    }
+
+    /// Returns `true` if the set holds no elements.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdSet;
+    ///
+    /// assert!(FrozenOrdSet::<i32>::new().is_empty());
+    /// assert!(!FrozenOrdSet::from([1]).is_empty());
+    /// ```
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.inner.is_empty()
+    }
+
+    /// Returns `true` if the two sets share their root, so they are certainly equal. O(1).
+    ///
+    /// A clone is `ptr_eq` to its source until one of them is updated; two empty sets are always
+    /// `ptr_eq`. `false` says nothing about equality.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdSet;
+    ///
+    /// let a = FrozenOrdSet::from([1, 2]);
+    /// assert!(a.ptr_eq(&a.clone()));
+    /// assert!(!a.ptr_eq(&FrozenOrdSet::from([1, 2])));
+    /// ```
+    #[must_use]
+    pub fn ptr_eq(&self, other: &Self) -> bool {
+        (self.is_empty() && other.is_empty()) || self.inner.ptr_eq(&other.inner)
+    }
+
+    /// Removes every element.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdSet;
+    ///
+    /// let mut s = FrozenOrdSet::from([1]);
+    /// s.clear();
+    /// assert!(s.is_empty());
+    /// ```
+    pub fn clear(&mut self) {
+        self.inner.clear();
+    }
+}
+
+impl<T: Ord> FrozenOrdSet<T> {
+    /// Returns `true` if the set holds `value`. O(log n).
+    ///
+    /// The value may be any borrowed form of `T` (`&str` for `String`), as for `BTreeSet`.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdSet;
+    ///
+    /// let s = FrozenOrdSet::from([String::from("a")]);
+    /// assert!(s.contains("a"));
+    /// assert!(!s.contains("b"));
+    /// ```
+    #[must_use]
+    pub fn contains<Q>(&self, value: &Q) -> bool
+    where
+        T: Borrow<Q>,
+        Q: ?Sized + Ord,
+    {
+        self.inner.contains(value)
+    }
+
+    /// Returns the stored element equal to `value`, or `None`. O(log n).
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdSet;
+    ///
+    /// let s = FrozenOrdSet::from([1, 2]);
+    /// assert_eq!(s.get(&2), Some(&2));
+    /// assert_eq!(s.get(&3), None);
+    /// ```
+    #[must_use]
+    pub fn get<Q>(&self, value: &Q) -> Option<&T>
+    where
+        T: Borrow<Q>,
+        Q: ?Sized + Ord,
+    {
+        self.inner.get(value)
+    }
+
+    /// Returns the smallest element, or `None` if the set is empty. O(log n).
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdSet;
+    ///
+    /// assert_eq!(FrozenOrdSet::from([3, 1, 2]).first(), Some(&1));
+    /// ```
+    #[must_use]
+    pub fn first(&self) -> Option<&T> {
+        self.inner.get_min()
+    }
+
+    /// Returns the largest element, or `None` if the set is empty. O(log n).
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdSet;
+    ///
+    /// assert_eq!(FrozenOrdSet::from([3, 1, 2]).last(), Some(&3));
+    /// ```
+    #[must_use]
+    pub fn last(&self) -> Option<&T> {
+        self.inner.get_max()
+    }
+
+    /// Returns an iterator over the elements in ascending order.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdSet;
+    ///
+    /// let s = FrozenOrdSet::from([3, 1, 2]);
+    /// assert_eq!(s.iter().copied().collect::<Vec<_>>(), [1, 2, 3]);
+    /// ```
+    pub fn iter(&self) -> Iter<'_, T> {
+        Iter::new(self.inner.iter())
+    }
+
+    /// Returns an iterator over the elements in `range`, ascending, as
+    /// [`BTreeSet::range`](std::collections::BTreeSet::range). O(log n) to start.
+    ///
+    /// # Panics
+    ///
+    /// Panics, like `BTreeSet::range`, if the range starts after it ends, or if it starts and
+    /// ends at the same value with both bounds excluded.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdSet;
+    ///
+    /// let s: FrozenOrdSet<i32> = (0..10).collect();
+    /// assert_eq!(s.range(3..6).copied().collect::<Vec<_>>(), [3, 4, 5]);
+    /// assert_eq!(s.range(..=2).next_back(), Some(&2));
+    /// ```
+    #[track_caller]
+    pub fn range<Q, R>(&self, range: R) -> Range<'_, T>
+    where
+        T: Borrow<Q>,
+        Q: ?Sized + Ord,
+        R: RangeBounds<Q>,
+    {
+        check_range(&range, "FrozenOrdSet");
+        Range::new(self.inner.range(range))
+    }
+
+    /// Returns `true` if every element of `self` is in `other`. O(n log m).
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdSet;
+    ///
+    /// let small = FrozenOrdSet::from([1, 2]);
+    /// let big = FrozenOrdSet::from([1, 2, 3]);
+    /// assert!(small.is_subset(&big));
+    /// assert!(!big.is_subset(&small));
+    /// assert!(small.is_subset(&small));
+    /// ```
+    #[must_use]
+    pub fn is_subset(&self, other: &Self) -> bool {
+        self.ptr_eq(other) || (self.len() <= other.len() && self.iter().all(|x| other.contains(x)))
+    }
+
+    /// Returns `true` if every element of `other` is in `self`. O(m log n).
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdSet;
+    ///
+    /// let big = FrozenOrdSet::from([1, 2, 3]);
+    /// assert!(big.is_superset(&FrozenOrdSet::from([2, 3])));
+    /// assert!(!big.is_superset(&FrozenOrdSet::from([4])));
+    /// ```
+    #[must_use]
+    pub fn is_superset(&self, other: &Self) -> bool {
+        other.is_subset(self)
+    }
+
+    /// Returns `true` if `self` and `other` have no element in common. O(m log n) for the
+    /// smaller size `m`.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdSet;
+    ///
+    /// let a = FrozenOrdSet::from([1, 2]);
+    /// assert!(a.is_disjoint(&FrozenOrdSet::from([3, 4])));
+    /// assert!(!a.is_disjoint(&FrozenOrdSet::from([2, 3])));
+    /// ```
+    #[must_use]
+    pub fn is_disjoint(&self, other: &Self) -> bool {
+        if self.is_empty() || other.is_empty() {
+            return true;
+        }
+        let (small, big) = if self.len() <= other.len() {
+            (self, other)
+        } else {
+            (other, self)
+        };
+        !small.iter().any(|x| big.contains(x))
+    }
+
+    /// Returns an iterator over the changes that turn `self` into `other`, ascending:
+    /// [`DiffItem::Add`] for elements only in `other`, [`DiffItem::Remove`] for elements only in
+    /// `self`. Subtrees the two sets share are skipped without being visited.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdSet;
+    /// use deepfreeze::ord_set::DiffItem;
+    ///
+    /// let old = FrozenOrdSet::from([1, 2, 3]);
+    /// let new = old.without(&1).with_inserted(4);
+    /// assert_eq!(old.diff(&new).collect::<Vec<_>>(), [DiffItem::Remove(&1), DiffItem::Add(&4)]);
+    /// ```
+    pub fn diff<'a, 'b>(&'a self, other: &'b Self) -> Diff<'a, 'b, T> {
+        Diff::new(self.inner.diff(&other.inner))
+    }
+}
+
+impl<T: Ord + Clone> FrozenOrdSet<T> {
+    // ---- persistent updates: `&self` in, new set out ----
+
+    /// Returns a new set that also holds `value`; `self` is unchanged. O(log n).
+    ///
+    /// If an equal element was present, it is replaced by `value` (visible only for elements
+    /// with identity beyond their order).
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdSet;
+    ///
+    /// let s = FrozenOrdSet::from([1]);
+    /// assert_eq!(s.with_inserted(2), FrozenOrdSet::from([1, 2]));
+    /// assert_eq!(s, FrozenOrdSet::from([1]));
+    /// ```
+    #[must_use]
+    pub fn with_inserted(&self, value: T) -> Self {
+        Self {
+            inner: self.inner.update(value),
+        }
+    }
+
+    /// Returns a new set without `value`; `self` is unchanged. O(log n).
+    ///
+    /// If `value` is absent, the result is a clone of `self` (still [`ptr_eq`](Self::ptr_eq)).
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdSet;
+    ///
+    /// let s = FrozenOrdSet::from([1, 2]);
+    /// assert_eq!(s.without(&1), FrozenOrdSet::from([2]));
+    /// assert!(s.without(&9).ptr_eq(&s));
+    /// ```
+    #[must_use]
+    pub fn without<Q>(&self, value: &Q) -> Self
+    where
+        T: Borrow<Q>,
+        Q: ?Sized + Ord,
+    {
+        if !self.contains(value) {
+            return self.clone();
+        }
+        Self {
+            inner: self.inner.without(value),
+        }
+    }
+
+    /// Returns the elements in `self` or `other` (or both) as a new set. O(m log n) for the
+    /// smaller size `m`; the result shares structure with the larger input.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdSet;
+    ///
+    /// let a = FrozenOrdSet::from([1, 2]);
+    /// let b = FrozenOrdSet::from([2, 3]);
+    /// assert_eq!(a.union(&b), FrozenOrdSet::from([1, 2, 3]));
+    /// ```
+    #[must_use]
+    pub fn union(&self, other: &Self) -> Self {
+        if self.ptr_eq(other) {
+            return self.clone();
+        }
+        let (small, big) = if self.len() <= other.len() {
+            (self, other)
+        } else {
+            (other, self)
+        };
+        let mut out = big.clone();
+        for x in small {
+            if !out.contains(x) {
+                out.inner.insert(x.clone());
+            }
+        }
+        out
+    }
+
+    /// Returns the elements in both `self` and `other` as a new set. O(m log n) for the smaller
+    /// size `m`; the result shares structure with the smaller input.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdSet;
+    ///
+    /// let a = FrozenOrdSet::from([1, 2]);
+    /// let b = FrozenOrdSet::from([2, 3]);
+    /// assert_eq!(a.intersection(&b), FrozenOrdSet::from([2]));
+    /// ```
+    #[must_use]
+    pub fn intersection(&self, other: &Self) -> Self {
+        let (small, big) = if self.len() <= other.len() {
+            (self, other)
+        } else {
+            (other, self)
+        };
+        let mut out = small.clone();
+        if !small.ptr_eq(big) {
+            out.retain(|x| big.contains(x));
+        }
+        out
+    }
+
+    /// Returns the elements in `self` but not in `other` (the relative complement, as
+    /// `BTreeSet::difference`) as a new set. The result shares structure with `self`.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdSet;
+    ///
+    /// let a = FrozenOrdSet::from([1, 2, 3]);
+    /// let b = FrozenOrdSet::from([2, 4]);
+    /// assert_eq!(a.difference(&b), FrozenOrdSet::from([1, 3]));
+    /// assert_eq!(b.difference(&a), FrozenOrdSet::from([4]));
+    /// ```
+    #[must_use]
+    pub fn difference(&self, other: &Self) -> Self {
+        if self.ptr_eq(other) {
+            return Self::new();
+        }
+        let mut out = self.clone();
+        if other.len() < self.len() {
+            for x in other {
+                if out.contains(x) {
+                    out.inner.remove(x);
+                }
+            }
+        } else {
+            out.retain(|x| !other.contains(x));
+        }
+        out
+    }
+
+    /// Returns the elements in exactly one of `self` and `other` as a new set. O(m log n) for
+    /// the smaller size `m`; the result shares structure with the larger input.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdSet;
+    ///
+    /// let a = FrozenOrdSet::from([1, 2]);
+    /// let b = FrozenOrdSet::from([2, 3]);
+    /// assert_eq!(a.symmetric_difference(&b), FrozenOrdSet::from([1, 3]));
+    /// ```
+    #[must_use]
+    pub fn symmetric_difference(&self, other: &Self) -> Self {
+        if self.ptr_eq(other) {
+            return Self::new();
+        }
+        let (small, big) = if self.len() <= other.len() {
+            (self, other)
+        } else {
+            (other, self)
+        };
+        let mut out = big.clone();
+        for x in small {
+            if out.contains(x) {
+                out.inner.remove(x);
+            } else {
+                out.inner.insert(x.clone());
+            }
+        }
+        out
+    }
+
+    // ---- in-place updates: `&mut self`, copying only shared nodes ----
+
+    /// Adds `value`; returns `true` if it was not present. O(log n).
+    ///
+    /// Unlike `BTreeSet::insert`, an equal element already present is replaced by `value`
+    /// (visible only for elements with identity beyond their order); use
+    /// [`replace`](Self::replace) to get the old one back.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdSet;
+    ///
+    /// let mut s = FrozenOrdSet::new();
+    /// assert!(s.insert(1));
+    /// assert!(!s.insert(1));
+    /// assert_eq!(s.len(), 1);
+    /// ```
+    pub fn insert(&mut self, value: T) -> bool {
+        self.inner.insert(value).is_none()
+    }
+
+    /// Adds `value`, replacing and returning an equal element if one was present. O(log n).
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdSet;
+    ///
+    /// let mut s = FrozenOrdSet::from([1]);
+    /// assert_eq!(s.replace(1), Some(1));
+    /// assert_eq!(s.replace(2), None);
+    /// ```
+    pub fn replace(&mut self, value: T) -> Option<T> {
+        self.inner.insert(value)
+    }
+
+    /// Removes `value`; returns `true` if it was present. O(log n).
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdSet;
+    ///
+    /// let mut s = FrozenOrdSet::from([1]);
+    /// assert!(s.remove(&1));
+    /// assert!(!s.remove(&1));
+    /// ```
+    pub fn remove<Q>(&mut self, value: &Q) -> bool
+    where
+        T: Borrow<Q>,
+        Q: ?Sized + Ord,
+    {
+        self.inner.remove(value).is_some()
+    }
+
+    /// Removes and returns the element equal to `value`, if present. O(log n).
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdSet;
+    ///
+    /// let mut s = FrozenOrdSet::from([String::from("a")]);
+    /// assert_eq!(s.take("a"), Some(String::from("a")));
+    /// assert_eq!(s.take("a"), None);
+    /// ```
+    pub fn take<Q>(&mut self, value: &Q) -> Option<T>
+    where
+        T: Borrow<Q>,
+        Q: ?Sized + Ord,
+    {
+        self.inner.remove(value)
+    }
+
+    /// Removes and returns the smallest element, or `None` if the set is empty. O(log n).
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdSet;
+    ///
+    /// let mut s = FrozenOrdSet::from([2, 1]);
+    /// assert_eq!(s.pop_first(), Some(1));
+    /// assert_eq!(s.pop_first(), Some(2));
+    /// assert_eq!(s.pop_first(), None);
+    /// ```
+    pub fn pop_first(&mut self) -> Option<T> {
+        self.inner.remove_min()
+    }
+
+    /// Removes and returns the largest element, or `None` if the set is empty. O(log n).
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdSet;
+    ///
+    /// let mut s = FrozenOrdSet::from([2, 1]);
+    /// assert_eq!(s.pop_last(), Some(2));
+    /// ```
+    pub fn pop_last(&mut self) -> Option<T> {
+        self.inner.remove_max()
+    }
+
+    /// Keeps only the elements for which `f` returns `true`. O(n + r log n) for `r` removals.
+    ///
+    /// `f` sees each element once, in ascending order. Untouched subtrees stay shared with
+    /// other clones.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdSet;
+    ///
+    /// let mut s: FrozenOrdSet<i32> = (0..6).collect();
+    /// s.retain(|x| x % 3 == 0);
+    /// assert_eq!(s, FrozenOrdSet::from([0, 3]));
+    /// ```
+    pub fn retain<F>(&mut self, mut f: F)
+    where
+        F: FnMut(&T) -> bool,
+    {
+        let doomed: Vec<T> = self.iter().filter(|x| !f(x)).cloned().collect();
+        for x in &doomed {
+            self.inner.remove(x);
+        }
+    }
+
+    /// Moves every element of `other` into `self`, leaving `other` empty, as
+    /// [`BTreeSet::append`](std::collections::BTreeSet::append). O(m log n) for the smaller
+    /// size `m`.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdSet;
+    ///
+    /// let mut a = FrozenOrdSet::from([1, 2]);
+    /// let mut b = FrozenOrdSet::from([2, 3]);
+    /// a.append(&mut b);
+    /// assert_eq!(a, FrozenOrdSet::from([1, 2, 3]));
+    /// assert!(b.is_empty());
+    /// ```
+    pub fn append(&mut self, other: &mut Self) {
+        let other = core::mem::take(other);
+        *self = self.union(&other);
+    }
+
+    /// Splits the set at `value`: `self` keeps the elements below `value`, the returned set
+    /// holds `value` and everything above, as
+    /// [`BTreeSet::split_off`](std::collections::BTreeSet::split_off). O(m log n) where `m` is
+    /// the size of the smaller half.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdSet;
+    ///
+    /// let mut s = FrozenOrdSet::from([1, 2, 3, 4]);
+    /// let high = s.split_off(&3);
+    /// assert_eq!(s, FrozenOrdSet::from([1, 2]));
+    /// assert_eq!(high, FrozenOrdSet::from([3, 4]));
+    /// ```
+    #[must_use = "use `.retain()` if you don't need the split-off part"]
+    pub fn split_off<Q>(&mut self, value: &Q) -> Self
+    where
+        T: Borrow<Q>,
+        Q: ?Sized + Ord,
+    {
+        let high_bounds = (Bound::Included(value), Bound::Unbounded);
+        let high_len = self.inner.range::<_, Q>(high_bounds).count();
+        if high_len <= self.len() - high_len {
+            // Copy the high part out, remove it here.
+            let high: Inner<T> = self.inner.range::<_, Q>(high_bounds).cloned().collect();
+            for x in &high {
+                self.inner.remove(x);
+            }
+            Self { inner: high }
+        } else {
+            // Copy the low part out, remove it from the rest.
+            let low_bounds = (Bound::Unbounded, Bound::Excluded(value));
+            let low: Inner<T> = self.inner.range::<_, Q>(low_bounds).cloned().collect();
+            let mut high = core::mem::replace(&mut self.inner, low);
+            for x in &self.inner {
+                high.remove(x);
+            }
+            Self { inner: high }
+        }
+    }
+}

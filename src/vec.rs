@@ -1,0 +1,930 @@
+//! [`FrozenVec`]: a persistent vector with O(1) clones and O(log n) updates, and its iterators.
+//!
+//! The backend is imbl's RRB tree (`imbl::GenericVector` with `archery::ArcTK`, i.e.
+//! `triomphe::Arc` nodes). imbl 7.0.2 has memory-safety bugs on some `&mut` paths
+//! (`Vector::retain`, `sort*`, `swap`, `focus_mut`, see DESIGN §4); this module never calls
+//! them, nor any imbl method that returns `&mut` into the tree. [`FrozenVec::retain`],
+//! [`FrozenVec::sort`], [`FrozenVec::swap`], [`FrozenVec::dedup`] and friends are built from
+//! shared iteration, `collect`, `set`, `push_back` and `split_off` instead. On a short vector
+//! stored inline, imbl's `pop_front` and `remove` reach a Stacked Borrows violation in
+//! imbl-sized-chunks 0.2.0 (`InlineArray::remove`); [`FrozenVec::pop_front`],
+//! [`FrozenVec::remove`] and [`IntoIter`] avoid it too.
+
+use core::ops::{Bound, RangeBounds};
+
+use archery::ArcTK;
+use imbl::GenericVector;
+
+use crate::Frozen;
+
+mod iter;
+mod traits;
+
+pub use iter::{IntoIter, Iter};
+
+/// The backend: imbl's RRB vector with triomphe (`ArcTK`) pointers, named explicitly.
+type Inner<T> = GenericVector<T, ArcTK>;
+
+/// A persistent, deeply immutable vector: O(1) clones, O(log n) indexed updates, O(1)* pushes and
+/// pops at both ends, O(log n) `split_off` and `append`.
+///
+/// Clones share structure: a clone costs a few reference-count increments whatever the length,
+/// and an update through `&mut self` copies only the nodes it touches that are shared with another
+/// clone. Persistent updates (`with_*`, `without_index`) take `&self` and return a new vector,
+/// leaving the old one unchanged. No method ever hands out `&mut T`: elements are replaced, never
+/// changed in place.
+///
+/// `FrozenVec<T>` is [`Frozen`] when `T` is, and `Send + Sync` exactly when `T` is.
+///
+/// ```
+/// use deepfreeze::FrozenVec;
+///
+/// let v1: FrozenVec<i32> = (1..=5).collect();
+/// let v2 = v1.with_pushed_back(6); // persistent: v1 is unchanged
+/// let mut v3 = v2.clone(); //          O(1)
+/// v3.set(0, 100); //                   copies only the touched path
+///
+/// assert_eq!(v1, [1, 2, 3, 4, 5]);
+/// assert_eq!(v2, [1, 2, 3, 4, 5, 6]);
+/// assert_eq!(v3, [100, 2, 3, 4, 5, 6]);
+/// assert_eq!(v3[0], 100);
+/// assert_eq!(format!("{v1:?}"), "[1, 2, 3, 4, 5]");
+/// assert_eq!(Vec::from(v3), vec![100, 2, 3, 4, 5, 6]);
+/// ```
+pub struct FrozenVec<T> {
+    inner: Inner<T>,
+}
+
+// SAFETY:
+// - No interior mutability reachable: a `FrozenVec<T>` is one `imbl::GenericVector<T, ArcTK>`,
+//   i.e. either an inline `imbl_sized_chunks::InlineArray` of `T`s or a tree of
+//   `archery::SharedPointer<_, ArcTK>` (`triomphe::Arc`) nodes and chunks holding `T`s. imbl 7.0.2
+//   and imbl-sized-chunks 0.2.0 hold no `UnsafeCell` in these other than triomphe's atomic
+//   reference counts, which never change the value they count (the vendored-source scan test of
+//   DESIGN §4 fails if a version adds one). imbl's only other cells in `vector/` (a `Mutex` and
+//   an `AtomicPtr`) live in `FocusMut`, a transient `&mut` view that is never stored in a vector
+//   and that this crate never creates. Through `&FrozenVec<T>` our API reads only; the
+//   `&mut self` methods update through imbl's copy-on-write (`make_mut` clones a node whose count
+//   is above one), so a node another value can see is never written.
+// - Deep: every element is a `T: Frozen`; the tree reaches nothing else.
+// - `Send + Sync + 'static`: `SharedPointer<_, ArcTK>` is `Send + Sync` when its pointee is, and
+//   `T: Frozen` is `Send + Sync + 'static` (the supertrait makes the compiler check it).
+#[allow(unsafe_code)]
+unsafe impl<T: Frozen> Frozen for FrozenVec<T> {}
+
+impl<T> FrozenVec<T> {
+    /// Creates an empty vector. Does not allocate.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenVec;
+    ///
+    /// let v: FrozenVec<u8> = FrozenVec::new();
+    /// assert!(v.is_empty());
+    /// ```
+    #[must_use]
+    pub fn new() -> Self {
+        Self {
+            inner: Inner::new(),
+        }
+    }
+
+    /// Returns the number of elements. O(1).
+    ///
+    /// ```
+    /// use deepfreeze::FrozenVec;
+    ///
+    /// assert_eq!(FrozenVec::from([1, 2, 3]).len(), 3);
+    /// ```
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.inner.len()
+    }
+
+    /// Returns `true` if the vector holds no elements.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenVec;
+    ///
+    /// assert!(FrozenVec::<i32>::new().is_empty());
+    /// assert!(!FrozenVec::from([1]).is_empty());
+    /// ```
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.inner.is_empty()
+    }
+
+    /// Returns the element at `index`, or `None` if it is out of bounds. O(log n).
+    ///
+    /// ```
+    /// use deepfreeze::FrozenVec;
+    ///
+    /// let v = FrozenVec::from(["a", "b"]);
+    /// assert_eq!(v.get(1), Some(&"b"));
+    /// assert_eq!(v.get(2), None);
+    /// ```
+    #[must_use]
+    pub fn get(&self, index: usize) -> Option<&T> {
+        self.inner.get(index)
+    }
+
+    /// Returns the first element, or `None` if the vector is empty.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenVec;
+    ///
+    /// assert_eq!(FrozenVec::from([7, 8]).first(), Some(&7));
+    /// assert_eq!(FrozenVec::<i32>::new().first(), None);
+    /// ```
+    #[must_use]
+    pub fn first(&self) -> Option<&T> {
+        self.inner.front()
+    }
+
+    /// Returns the last element, or `None` if the vector is empty.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenVec;
+    ///
+    /// assert_eq!(FrozenVec::from([7, 8]).last(), Some(&8));
+    /// assert_eq!(FrozenVec::<i32>::new().last(), None);
+    /// ```
+    #[must_use]
+    pub fn last(&self) -> Option<&T> {
+        self.inner.back()
+    }
+
+    /// Returns an iterator over shared references to the elements, front to back.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenVec;
+    ///
+    /// let v = FrozenVec::from([1, 2, 3]);
+    /// assert_eq!(v.iter().rev().copied().collect::<Vec<_>>(), [3, 2, 1]);
+    /// ```
+    pub fn iter(&self) -> Iter<'_, T> {
+        Iter::new(self.inner.iter())
+    }
+
+    /// Returns `true` if the two vectors share their storage, so they are certainly equal. O(1).
+    ///
+    /// A clone is `ptr_eq` to its source until one of them is updated. `false` says nothing about
+    /// equality: equal vectors built separately are not `ptr_eq`, and neither are two clones of a
+    /// very short vector (its elements live inline, not behind a shared pointer). Two empty vectors
+    /// are always `ptr_eq`.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenVec;
+    ///
+    /// let a: FrozenVec<u32> = (0..1000).collect();
+    /// let b = a.clone();
+    /// assert!(a.ptr_eq(&b));
+    /// let c: FrozenVec<u32> = (0..1000).collect();
+    /// assert!(!a.ptr_eq(&c));
+    /// assert_eq!(a, c);
+    /// ```
+    #[must_use]
+    pub fn ptr_eq(&self, other: &Self) -> bool {
+        (self.is_empty() && other.is_empty()) || self.inner.ptr_eq(&other.inner)
+    }
+
+    /// Removes every element.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenVec;
+    ///
+    /// let mut v = FrozenVec::from([1, 2, 3]);
+    /// v.clear();
+    /// assert!(v.is_empty());
+    /// ```
+    pub fn clear(&mut self) {
+        self.inner.clear();
+    }
+
+    /// Returns `true` if the vector holds an element equal to `value`. O(n).
+    ///
+    /// ```
+    /// use deepfreeze::FrozenVec;
+    ///
+    /// let v = FrozenVec::from([1, 2, 3]);
+    /// assert!(v.contains(&2));
+    /// assert!(!v.contains(&4));
+    /// ```
+    #[must_use]
+    pub fn contains(&self, value: &T) -> bool
+    where
+        T: PartialEq,
+    {
+        self.iter().any(|x| x == value)
+    }
+
+    /// Binary-searches a sorted vector for `value`, as [`slice::binary_search`]. O(log² n).
+    ///
+    /// Returns `Ok(index)` of a matching element, or `Err(index)` where `value` could be inserted
+    /// to keep the vector sorted. If the vector is not sorted, the result is unspecified.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenVec;
+    ///
+    /// let v = FrozenVec::from([1, 3, 5, 7]);
+    /// assert_eq!(v.binary_search(&5), Ok(2));
+    /// assert_eq!(v.binary_search(&4), Err(2));
+    /// ```
+    pub fn binary_search(&self, value: &T) -> Result<usize, usize>
+    where
+        T: Ord,
+    {
+        self.inner.binary_search(value)
+    }
+
+    /// Binary-searches a sorted vector with a comparator, as [`slice::binary_search_by`].
+    ///
+    /// `f` returns how an element compares with the target.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenVec;
+    ///
+    /// let v = FrozenVec::from([1, 3, 5, 7]);
+    /// assert_eq!(v.binary_search_by(|x| x.cmp(&7)), Ok(3));
+    /// assert_eq!(v.binary_search_by(|x| x.cmp(&0)), Err(0));
+    /// ```
+    pub fn binary_search_by<F>(&self, f: F) -> Result<usize, usize>
+    where
+        F: FnMut(&T) -> core::cmp::Ordering,
+    {
+        self.inner.binary_search_by(f)
+    }
+
+    /// Binary-searches a vector sorted by a key, as [`slice::binary_search_by_key`].
+    ///
+    /// ```
+    /// use deepfreeze::FrozenVec;
+    ///
+    /// let v = FrozenVec::from([(1, 'a'), (3, 'b'), (5, 'c')]);
+    /// assert_eq!(v.binary_search_by_key(&3, |&(k, _)| k), Ok(1));
+    /// assert_eq!(v.binary_search_by_key(&9, |&(k, _)| k), Err(3));
+    /// ```
+    pub fn binary_search_by_key<B, F>(&self, key: &B, f: F) -> Result<usize, usize>
+    where
+        F: FnMut(&T) -> B,
+        B: Ord,
+    {
+        self.inner.binary_search_by_key(key, f)
+    }
+}
+
+/// Removes the element at `index < len` from a vector stored inline (a short vector of small
+/// elements, kept in imbl's `InlineArray` without a heap node), by moving every element out with
+/// `pop_back` and back in with `push_back`. O(n) moves for n at most a few dozen.
+///
+/// imbl's `pop_front` and `remove` on an inline vector call `InlineArray::remove` of
+/// imbl-sized-chunks 0.2.0, which derives a raw pointer from `&mut self`, then reborrows
+/// `&mut self` (to update the length) and then writes through the stale pointer: Miri's Stacked
+/// Borrows rejects that. `pop_back` and `push_back` on an inline vector do not have the
+/// problem.
+fn remove_inline<T: Clone>(inner: &mut Inner<T>, index: usize) -> T {
+    let mut reversed = Vec::with_capacity(inner.len());
+    while let Some(x) = inner.pop_back() {
+        reversed.push(x);
+    }
+    let value = reversed.remove(reversed.len() - 1 - index);
+    while let Some(x) = reversed.pop() {
+        inner.push_back(x);
+    }
+    value
+}
+
+/// Panics with std's message for an out-of-bounds index.
+#[track_caller]
+#[cold]
+fn index_out_of_bounds(index: usize, len: usize) -> ! {
+    panic!("index out of bounds: the len is {len} but the index is {index}")
+}
+
+impl<T: Clone> FrozenVec<T> {
+    // ---- persistent updates: `&self` in, new vector out ----
+
+    /// Returns a new vector with `value` appended; `self` is unchanged. O(1)* (amortized).
+    ///
+    /// ```
+    /// use deepfreeze::FrozenVec;
+    ///
+    /// let v = FrozenVec::from([1, 2]);
+    /// let w = v.with_pushed_back(3);
+    /// assert_eq!(v, [1, 2]);
+    /// assert_eq!(w, [1, 2, 3]);
+    /// ```
+    #[must_use]
+    pub fn with_pushed_back(&self, value: T) -> Self {
+        let mut out = self.clone();
+        out.push_back(value);
+        out
+    }
+
+    /// Returns a new vector with `value` prepended; `self` is unchanged. O(1)* (amortized).
+    ///
+    /// ```
+    /// use deepfreeze::FrozenVec;
+    ///
+    /// let v = FrozenVec::from([1, 2]);
+    /// assert_eq!(v.with_pushed_front(0), [0, 1, 2]);
+    /// assert_eq!(v, [1, 2]);
+    /// ```
+    #[must_use]
+    pub fn with_pushed_front(&self, value: T) -> Self {
+        let mut out = self.clone();
+        out.push_front(value);
+        out
+    }
+
+    /// Returns a new vector with the element at `index` replaced by `value`. O(log n).
+    ///
+    /// # Panics
+    ///
+    /// Panics if `index >= self.len()`. [`try_with_replaced`](Self::try_with_replaced) returns
+    /// `None` instead.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenVec;
+    ///
+    /// let v = FrozenVec::from([1, 2, 3]);
+    /// assert_eq!(v.with_replaced(1, 20), [1, 20, 3]);
+    /// assert_eq!(v, [1, 2, 3]);
+    /// ```
+    #[must_use]
+    #[track_caller]
+    pub fn with_replaced(&self, index: usize, value: T) -> Self {
+        let mut out = self.clone();
+        out.set(index, value);
+        out
+    }
+
+    /// Returns a new vector with the element at `index` replaced by `value`, or `None` if
+    /// `index >= self.len()`.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenVec;
+    ///
+    /// let v = FrozenVec::from([1, 2, 3]);
+    /// assert_eq!(v.try_with_replaced(2, 30), Some(FrozenVec::from([1, 2, 30])));
+    /// assert_eq!(v.try_with_replaced(3, 40), None);
+    /// ```
+    #[must_use]
+    pub fn try_with_replaced(&self, index: usize, value: T) -> Option<Self> {
+        (index < self.len()).then(|| self.with_replaced(index, value))
+    }
+
+    /// Returns a new vector with `value` inserted at `index`, shifting later elements right.
+    /// O(log n).
+    ///
+    /// # Panics
+    ///
+    /// Panics if `index > self.len()`. [`try_with_inserted`](Self::try_with_inserted) returns
+    /// `None` instead.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenVec;
+    ///
+    /// let v = FrozenVec::from([1, 3]);
+    /// assert_eq!(v.with_inserted(1, 2), [1, 2, 3]);
+    /// assert_eq!(v.with_inserted(2, 4), [1, 3, 4]);
+    /// assert_eq!(v, [1, 3]);
+    /// ```
+    #[must_use]
+    #[track_caller]
+    pub fn with_inserted(&self, index: usize, value: T) -> Self {
+        let mut out = self.clone();
+        out.insert(index, value);
+        out
+    }
+
+    /// Returns a new vector with `value` inserted at `index`, or `None` if
+    /// `index > self.len()`.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenVec;
+    ///
+    /// let v = FrozenVec::from([1, 3]);
+    /// assert_eq!(v.try_with_inserted(0, 0), Some(FrozenVec::from([0, 1, 3])));
+    /// assert_eq!(v.try_with_inserted(3, 9), None);
+    /// ```
+    #[must_use]
+    pub fn try_with_inserted(&self, index: usize, value: T) -> Option<Self> {
+        (index <= self.len()).then(|| self.with_inserted(index, value))
+    }
+
+    /// Returns a new vector without the element at `index`, shifting later elements left.
+    /// O(log n).
+    ///
+    /// # Panics
+    ///
+    /// Panics if `index >= self.len()`. [`try_without_index`](Self::try_without_index) returns
+    /// `None` instead.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenVec;
+    ///
+    /// let v = FrozenVec::from([1, 2, 3]);
+    /// assert_eq!(v.without_index(0), [2, 3]);
+    /// assert_eq!(v, [1, 2, 3]);
+    /// ```
+    #[must_use]
+    #[track_caller]
+    pub fn without_index(&self, index: usize) -> Self {
+        let mut out = self.clone();
+        out.remove(index);
+        out
+    }
+
+    /// Returns a new vector without the element at `index`, or `None` if
+    /// `index >= self.len()`.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenVec;
+    ///
+    /// let v = FrozenVec::from([1, 2, 3]);
+    /// assert_eq!(v.try_without_index(2), Some(FrozenVec::from([1, 2])));
+    /// assert_eq!(v.try_without_index(3), None);
+    /// ```
+    #[must_use]
+    pub fn try_without_index(&self, index: usize) -> Option<Self> {
+        (index < self.len()).then(|| self.without_index(index))
+    }
+
+    /// Returns a new vector of the first `n` elements (all of them if `n >= len`). O(log n).
+    ///
+    /// ```
+    /// use deepfreeze::FrozenVec;
+    ///
+    /// let v = FrozenVec::from([1, 2, 3]);
+    /// assert_eq!(v.take(2), [1, 2]);
+    /// assert_eq!(v.take(10), [1, 2, 3]);
+    /// ```
+    #[must_use]
+    pub fn take(&self, n: usize) -> Self {
+        if n >= self.len() {
+            return self.clone();
+        }
+        Self {
+            inner: self.inner.take(n),
+        }
+    }
+
+    /// Returns a new vector without the first `n` elements (empty if `n >= len`). O(log n).
+    ///
+    /// ```
+    /// use deepfreeze::FrozenVec;
+    ///
+    /// let v = FrozenVec::from([1, 2, 3]);
+    /// assert_eq!(v.skip(1), [2, 3]);
+    /// assert!(v.skip(10).is_empty());
+    /// ```
+    #[must_use]
+    pub fn skip(&self, n: usize) -> Self {
+        Self {
+            inner: self.inner.skip(n),
+        }
+    }
+
+    /// Returns a new vector of the elements in `range`, like `&slice[range]`. O(log n).
+    ///
+    /// # Panics
+    ///
+    /// Panics if the range starts after it ends or ends after `self.len()`, like slice indexing.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenVec;
+    ///
+    /// let v = FrozenVec::from([0, 1, 2, 3, 4]);
+    /// assert_eq!(v.subslice(1..3), [1, 2]);
+    /// assert_eq!(v.subslice(3..), [3, 4]);
+    /// assert_eq!(v.subslice(..=1), [0, 1]);
+    /// ```
+    #[must_use]
+    #[track_caller]
+    pub fn subslice<R: RangeBounds<usize>>(&self, range: R) -> Self {
+        let len = self.len();
+        let start = match range.start_bound() {
+            Bound::Included(&s) => s,
+            Bound::Excluded(&s) => s
+                .checked_add(1)
+                .unwrap_or_else(|| panic!("attempted to index slice from after maximum usize")),
+            Bound::Unbounded => 0,
+        };
+        let end = match range.end_bound() {
+            Bound::Included(&e) => e
+                .checked_add(1)
+                .unwrap_or_else(|| panic!("attempted to index slice up to maximum usize")),
+            Bound::Excluded(&e) => e,
+            Bound::Unbounded => len,
+        };
+        if start > end {
+            panic!("slice index starts at {start} but ends at {end}");
+        }
+        if end > len {
+            panic!("range end index {end} out of range for slice of length {len}");
+        }
+        self.take(end).skip(start)
+    }
+
+    /// Returns the two halves `[0, mid)` and `[mid, len)` as new vectors. O(log n).
+    ///
+    /// # Panics
+    ///
+    /// Panics if `mid > self.len()`.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenVec;
+    ///
+    /// let v = FrozenVec::from([1, 2, 3, 4]);
+    /// let (left, right) = v.split_at(1);
+    /// assert_eq!(left, [1]);
+    /// assert_eq!(right, [2, 3, 4]);
+    /// ```
+    #[must_use]
+    #[track_caller]
+    pub fn split_at(&self, mid: usize) -> (Self, Self) {
+        let mut left = self.clone();
+        let right = left.split_off(mid);
+        (left, right)
+    }
+
+    // ---- in-place updates: `&mut self`, copying only shared nodes ----
+
+    /// Appends `value` at the back. O(1)* (amortized).
+    ///
+    /// ```
+    /// use deepfreeze::FrozenVec;
+    ///
+    /// let mut v = FrozenVec::new();
+    /// v.push_back(1);
+    /// v.push_back(2);
+    /// assert_eq!(v, [1, 2]);
+    /// ```
+    pub fn push_back(&mut self, value: T) {
+        self.inner.push_back(value);
+    }
+
+    /// Prepends `value` at the front. O(1)* (amortized).
+    ///
+    /// ```
+    /// use deepfreeze::FrozenVec;
+    ///
+    /// let mut v = FrozenVec::from([2]);
+    /// v.push_front(1);
+    /// assert_eq!(v, [1, 2]);
+    /// ```
+    pub fn push_front(&mut self, value: T) {
+        self.inner.push_front(value);
+    }
+
+    /// Removes and returns the last element, or `None` if the vector is empty. O(1)*.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenVec;
+    ///
+    /// let mut v = FrozenVec::from([1, 2]);
+    /// assert_eq!(v.pop_back(), Some(2));
+    /// assert_eq!(v, [1]);
+    /// ```
+    pub fn pop_back(&mut self) -> Option<T> {
+        self.inner.pop_back()
+    }
+
+    /// Removes and returns the first element, or `None` if the vector is empty. O(1)*.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenVec;
+    ///
+    /// let mut v = FrozenVec::from([1, 2]);
+    /// assert_eq!(v.pop_front(), Some(1));
+    /// assert_eq!(v, [2]);
+    /// ```
+    pub fn pop_front(&mut self) -> Option<T> {
+        if self.inner.is_inline() {
+            return (!self.is_empty()).then(|| remove_inline(&mut self.inner, 0));
+        }
+        self.inner.pop_front()
+    }
+
+    /// Inserts `value` at `index`, shifting later elements right. O(log n).
+    ///
+    /// # Panics
+    ///
+    /// Panics if `index > self.len()`, like [`Vec::insert`].
+    ///
+    /// ```
+    /// use deepfreeze::FrozenVec;
+    ///
+    /// let mut v = FrozenVec::from([1, 3]);
+    /// v.insert(1, 2);
+    /// v.insert(3, 4);
+    /// assert_eq!(v, [1, 2, 3, 4]);
+    /// ```
+    #[track_caller]
+    pub fn insert(&mut self, index: usize, value: T) {
+        let len = self.len();
+        if index > len {
+            panic!("insertion index (is {index}) should be <= len (is {len})");
+        }
+        self.inner.insert(index, value);
+    }
+
+    /// Removes and returns the element at `index`, shifting later elements left. O(log n).
+    ///
+    /// # Panics
+    ///
+    /// Panics if `index >= self.len()`, like [`Vec::remove`].
+    ///
+    /// ```
+    /// use deepfreeze::FrozenVec;
+    ///
+    /// let mut v = FrozenVec::from([1, 2, 3]);
+    /// assert_eq!(v.remove(1), 2);
+    /// assert_eq!(v, [1, 3]);
+    /// ```
+    #[track_caller]
+    pub fn remove(&mut self, index: usize) -> T {
+        let len = self.len();
+        if index >= len {
+            panic!("removal index (is {index}) should be < len (is {len})");
+        }
+        if self.inner.is_inline() {
+            return remove_inline(&mut self.inner, index);
+        }
+        self.inner.remove(index)
+    }
+
+    /// Replaces the element at `index` with `value` and returns the old element. O(log n).
+    ///
+    /// # Panics
+    ///
+    /// Panics if `index >= self.len()`.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenVec;
+    ///
+    /// let mut v = FrozenVec::from([1, 2, 3]);
+    /// assert_eq!(v.set(0, 10), 1);
+    /// assert_eq!(v, [10, 2, 3]);
+    /// ```
+    #[track_caller]
+    pub fn set(&mut self, index: usize, value: T) -> T {
+        let len = self.len();
+        if index >= len {
+            index_out_of_bounds(index, len);
+        }
+        self.inner.set(index, value)
+    }
+
+    /// Swaps the elements at `a` and `b`. O(log n); clones one element.
+    ///
+    /// Built from two [`set`](Self::set) calls (imbl's own `swap` is unsound).
+    ///
+    /// # Panics
+    ///
+    /// Panics if `a` or `b` is out of bounds, like [`slice::swap`].
+    ///
+    /// ```
+    /// use deepfreeze::FrozenVec;
+    ///
+    /// let mut v = FrozenVec::from(["a", "b", "c"]);
+    /// v.swap(0, 2);
+    /// assert_eq!(v, ["c", "b", "a"]);
+    /// ```
+    #[track_caller]
+    pub fn swap(&mut self, a: usize, b: usize) {
+        let len = self.len();
+        for index in [a, b] {
+            if index >= len {
+                index_out_of_bounds(index, len);
+            }
+        }
+        if a != b {
+            let value_a = self.inner[a].clone();
+            let value_b = self.inner.set(b, value_a);
+            let _ = self.inner.set(a, value_b);
+        }
+    }
+
+    /// Keeps only the elements for which `f` returns `true`, in order. O(n).
+    ///
+    /// `f` sees each element exactly once, front to back. Elements before the first rejected one
+    /// stay shared with other clones; if `f` keeps everything, nothing is copied.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenVec;
+    ///
+    /// let mut v: FrozenVec<i32> = (1..=6).collect();
+    /// v.retain(|x| x % 2 == 0);
+    /// assert_eq!(v, [2, 4, 6]);
+    /// ```
+    pub fn retain<F>(&mut self, mut f: F)
+    where
+        F: FnMut(&T) -> bool,
+    {
+        let mut iter = self.inner.iter();
+        let Some(first_dropped) = iter.position(|x| !f(x)) else {
+            return;
+        };
+        let mut kept = self.inner.take(first_dropped);
+        for x in iter {
+            if f(x) {
+                kept.push_back(x.clone());
+            }
+        }
+        self.inner = kept;
+    }
+
+    /// Sorts the vector, stable, as [`slice::sort`]. O(n log n); copies the elements once.
+    ///
+    /// An already sorted vector is left untouched (still `ptr_eq` to its clones).
+    ///
+    /// ```
+    /// use deepfreeze::FrozenVec;
+    ///
+    /// let mut v = FrozenVec::from([3, 1, 2]);
+    /// v.sort();
+    /// assert_eq!(v, [1, 2, 3]);
+    /// ```
+    pub fn sort(&mut self)
+    where
+        T: Ord,
+    {
+        self.sort_by(T::cmp);
+    }
+
+    /// Sorts the vector with a comparator, stable, as [`slice::sort_by`].
+    ///
+    /// ```
+    /// use deepfreeze::FrozenVec;
+    ///
+    /// let mut v = FrozenVec::from([1, 3, 2]);
+    /// v.sort_by(|a, b| b.cmp(a));
+    /// assert_eq!(v, [3, 2, 1]);
+    /// ```
+    pub fn sort_by<F>(&mut self, mut compare: F)
+    where
+        F: FnMut(&T, &T) -> core::cmp::Ordering,
+    {
+        if self.iter().is_sorted_by(|a, b| compare(a, b).is_le()) {
+            return;
+        }
+        let mut elements: Vec<T> = self.iter().cloned().collect();
+        elements.sort_by(compare);
+        self.inner = elements.into_iter().collect();
+    }
+
+    /// Sorts the vector by a key, stable, as [`slice::sort_by_key`].
+    ///
+    /// ```
+    /// use deepfreeze::FrozenVec;
+    ///
+    /// let mut v = FrozenVec::from([-3, 1, -2]);
+    /// v.sort_by_key(|x: &i32| x.abs());
+    /// assert_eq!(v, [1, -2, -3]);
+    /// ```
+    pub fn sort_by_key<K, F>(&mut self, mut f: F)
+    where
+        F: FnMut(&T) -> K,
+        K: Ord,
+    {
+        self.sort_by(|a, b| f(a).cmp(&f(b)));
+    }
+
+    /// Removes consecutive repeated elements, as [`Vec::dedup`]. O(n).
+    ///
+    /// ```
+    /// use deepfreeze::FrozenVec;
+    ///
+    /// let mut v = FrozenVec::from([1, 1, 2, 3, 3, 3, 1]);
+    /// v.dedup();
+    /// assert_eq!(v, [1, 2, 3, 1]);
+    /// ```
+    pub fn dedup(&mut self)
+    where
+        T: PartialEq,
+    {
+        self.dedup_by(|a, b| a == b);
+    }
+
+    /// Removes consecutive elements that map to the same key, as [`Vec::dedup_by_key`]. O(n).
+    ///
+    /// Unlike `Vec::dedup_by_key`, `key` gets a shared reference: a frozen vector never hands out
+    /// `&mut` to its elements.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenVec;
+    ///
+    /// let mut v = FrozenVec::from([10, 11, 20, 21, 30]);
+    /// v.dedup_by_key(|x| *x / 10);
+    /// assert_eq!(v, [10, 20, 30]);
+    /// ```
+    pub fn dedup_by_key<K, F>(&mut self, mut key: F)
+    where
+        F: FnMut(&T) -> K,
+        K: PartialEq,
+    {
+        self.dedup_by(|a, b| key(a) == key(b));
+    }
+
+    /// Removes consecutive elements that `same_bucket` calls equal, as [`Vec::dedup_by`]. O(n).
+    ///
+    /// `same_bucket(a, b)` gets the candidate `a` and the last kept element `b` before it (the
+    /// same order as std), and `a` is removed if it returns `true`. Unlike `Vec::dedup_by`, the
+    /// arguments are shared references. Elements before the first removed one stay shared.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenVec;
+    ///
+    /// let mut v = FrozenVec::from(["foo", "Foo", "bar", "BAR", "baz"]);
+    /// v.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
+    /// assert_eq!(v, ["foo", "bar", "baz"]);
+    /// ```
+    pub fn dedup_by<F>(&mut self, mut same_bucket: F)
+    where
+        F: FnMut(&T, &T) -> bool,
+    {
+        let mut iter = self.inner.iter();
+        let Some(mut last_kept) = iter.next() else {
+            return;
+        };
+        let mut index = 1;
+        let first_dropped = loop {
+            let Some(x) = iter.next() else {
+                return;
+            };
+            if same_bucket(x, last_kept) {
+                break index;
+            }
+            last_kept = x;
+            index += 1;
+        };
+        let mut kept = self.inner.take(first_dropped);
+        for x in iter {
+            if !same_bucket(x, last_kept) {
+                kept.push_back(x.clone());
+                last_kept = x;
+            }
+        }
+        self.inner = kept;
+    }
+
+    /// Moves every element of `other` to the back of `self`, leaving `other` empty, as
+    /// [`Vec::append`]. O(log n).
+    ///
+    /// ```
+    /// use deepfreeze::FrozenVec;
+    ///
+    /// let mut a = FrozenVec::from([1, 2]);
+    /// let mut b = FrozenVec::from([3, 4]);
+    /// a.append(&mut b);
+    /// assert_eq!(a, [1, 2, 3, 4]);
+    /// assert!(b.is_empty());
+    /// ```
+    pub fn append(&mut self, other: &mut Self) {
+        self.inner.append(core::mem::take(&mut other.inner));
+    }
+
+    /// Splits the vector in two at `at`: `self` keeps `[0, at)`, the returned vector holds
+    /// `[at, len)`, as [`Vec::split_off`]. O(log n).
+    ///
+    /// # Panics
+    ///
+    /// Panics if `at > self.len()`.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenVec;
+    ///
+    /// let mut v = FrozenVec::from([1, 2, 3]);
+    /// let tail = v.split_off(1);
+    /// assert_eq!(v, [1]);
+    /// assert_eq!(tail, [2, 3]);
+    /// ```
+    #[must_use = "use `.truncate()` if you don't need the other half"]
+    #[track_caller]
+    pub fn split_off(&mut self, at: usize) -> Self {
+        let len = self.len();
+        if at > len {
+            panic!("`at` split index (is {at}) should be <= len (is {len})");
+        }
+        Self {
+            inner: self.inner.split_off(at),
+        }
+    }
+
+    /// Shortens the vector to its first `len` elements; does nothing if it is not longer.
+    /// O(log n).
+    ///
+    /// ```
+    /// use deepfreeze::FrozenVec;
+    ///
+    /// let mut v = FrozenVec::from([1, 2, 3]);
+    /// v.truncate(1);
+    /// assert_eq!(v, [1]);
+    /// v.truncate(5);
+    /// assert_eq!(v, [1]);
+    /// ```
+    pub fn truncate(&mut self, len: usize) {
+        self.inner.truncate(len);
+    }
+}
