@@ -161,6 +161,31 @@ impl<T> FrozenArc<T> {
         triomphe::Arc::as_ptr(&this.arc)
     }
 
+    /// Consumes the handle without releasing its count and returns the pointer that
+    /// [`as_ptr`](Self::as_ptr) gives; [`from_raw`](Self::from_raw) takes it back. For
+    /// `arc_swap::RefCnt` (`src/arc_swap.rs`).
+    #[cfg(feature = "arc-swap")]
+    #[inline]
+    pub(crate) fn into_raw(this: Self) -> *const T {
+        triomphe::Arc::into_raw(Self::into_triomphe(this))
+    }
+
+    /// Rebuilds a handle that [`into_raw`](Self::into_raw) consumed, taking over its count.
+    ///
+    /// # Safety
+    ///
+    /// - `ptr` was returned by `FrozenArc::<T>::into_raw`, and the count it carries has not been
+    ///   taken back by another `from_raw` (each `from_raw` consumes one count).
+    #[cfg(feature = "arc-swap")]
+    #[inline]
+    #[allow(unsafe_code)]
+    pub(crate) unsafe fn from_raw(ptr: *const T) -> Self {
+        // SAFETY:
+        // - by our contract `ptr` came from `triomphe::Arc::<T>::into_raw` (inside `into_raw`) and
+        //   carries one count, which is what `triomphe::Arc::from_raw` requires.
+        Self::from_triomphe(unsafe { triomphe::Arc::from_raw(ptr) })
+    }
+
     /// The number of handles to this allocation (a snapshot: other threads may change it).
     ///
     /// ```

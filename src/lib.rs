@@ -163,3 +163,12 @@ pub use str::FrozenStr;
 pub use vec::FrozenVec;
 
 pub use deepfreeze_derive::Frozen;
+
+#[cfg(feature = "arbitrary")]
+pub mod arbitrary;
+#[cfg(feature = "arc-swap")]
+pub mod arc_swap;
+#[cfg(feature = "proptest")]
+pub mod proptest;
+#[cfg(feature = "serde")]
+pub mod serde;
