@@ -130,12 +130,52 @@
 //! assert_eq!(m.get("a"), Some(&1)); // looked up with a plain `&str`
 //! ```
 //!
+//! # Features
+//!
+//! Each integration lives in its own module, named after the crate it integrates with, behind a
+//! feature of the same name. None is on by default.
+//!
+//! | feature | default | adds | example |
+//! |---|---|---|---|
+//! | `std` | yes | the standard library (required today; reserved for a future `no_std` + `alloc` mode) | — |
+//! | `serde` | no | `Serialize` and `Deserialize` for every frozen type, in the wire shape of its std equivalent, deserializing straight into the frozen type; untrusted input gets an error, never a panic, a huge allocation or a stack overflow | [`serde`][mod-serde] |
+//! | `proptest` | no | strategies for every frozen type, with sizes as parameters like `proptest::collection::vec`, and `proptest::arbitrary::Arbitrary` impls | [`proptest`][mod-proptest] |
+//! | `arbitrary` | no | `arbitrary::Arbitrary` for every frozen type, consuming bytes as the std equivalent does, for `cargo fuzz` | [`arbitrary`][mod-arbitrary] |
+//! | `arc-swap` | no | `arc_swap::RefCnt` for [`FrozenArc<T>`], so `ArcSwapAny<FrozenArc<T>>` publishes snapshots that readers load without locks | [`arc_swap`][mod-arc-swap] |
+//!
+//! ```toml
+//! [dependencies]
+//! deepfreeze = { version = "0.1", features = ["serde", "arc-swap"] }
+//! ```
+//!
 //! # Writing an `unsafe impl` by hand
 //!
 //! For a type that cannot derive `Frozen` (its fields belong to another crate), an `unsafe impl`
 //! is allowed when every point of the trait's `# Safety` list is proven, in a `// SAFETY:` comment
 //! next to the impl. See [`Frozen`](trait@Frozen) for an example.
+//!
 
+// The feature table links each integration's module; without its feature, to docs.rs instead.
+#![cfg_attr(feature = "serde", doc = "[mod-serde]: crate::serde")]
+#![cfg_attr(
+    not(feature = "serde"),
+    doc = "[mod-serde]: https://docs.rs/deepfreeze/latest/deepfreeze/serde/"
+)]
+#![cfg_attr(feature = "proptest", doc = "[mod-proptest]: crate::proptest")]
+#![cfg_attr(
+    not(feature = "proptest"),
+    doc = "[mod-proptest]: https://docs.rs/deepfreeze/latest/deepfreeze/proptest/"
+)]
+#![cfg_attr(feature = "arbitrary", doc = "[mod-arbitrary]: crate::arbitrary")]
+#![cfg_attr(
+    not(feature = "arbitrary"),
+    doc = "[mod-arbitrary]: https://docs.rs/deepfreeze/latest/deepfreeze/arbitrary/"
+)]
+#![cfg_attr(feature = "arc-swap", doc = "[mod-arc-swap]: crate::arc_swap")]
+#![cfg_attr(
+    not(feature = "arc-swap"),
+    doc = "[mod-arc-swap]: https://docs.rs/deepfreeze/latest/deepfreeze/arc_swap/"
+)]
 #![deny(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 

@@ -330,3 +330,58 @@ fn shared_subtrees_serialize_once_per_reference() {
     assert_eq!(a, b);
     assert!(!FrozenArc::ptr_eq(a, b));
 }
+
+/// Property tests over values drawn from the crate's own proptest strategies: every frozen type
+/// round-trips, and the ordered and sequence types write exactly their std twin's bytes.
+mod properties {
+    use super::*;
+    use deepfreeze::proptest as frozen;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(if cfg!(miri) { 2 } else { 64 }))]
+
+        #[test]
+        fn strings_and_bytes(s in any::<FrozenStr>(), b in frozen::bytes(0..64)) {
+            round_trip(&s);
+            round_trip(&b);
+            same_wire(&s, &s.to_string());
+        }
+
+        #[test]
+        fn sequences(v in frozen::vec(any::<FrozenStr>(), 0..40), t in frozen::slice(any::<u64>(), 0..40)) {
+            round_trip(&v);
+            round_trip(&t);
+            same_wire(&v, &v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+            same_wire(&t, &t.to_vec());
+        }
+
+        #[test]
+        fn ordered_maps_and_sets(
+            m in frozen::ord_map(any::<u16>(), any::<FrozenStr>(), 0..40),
+            s in any::<FrozenOrdSet<i32>>(),
+        ) {
+            round_trip(&m);
+            round_trip(&s);
+            let std_map: BTreeMap<u16, String> = m.iter().map(|(k, v)| (*k, v.to_string())).collect();
+            same_wire(&m, &std_map);
+            same_wire(&s, &s.iter().copied().collect::<BTreeSet<_>>());
+        }
+
+        #[test]
+        fn hash_maps_and_sets(
+            m in frozen::hash_map(any::<FrozenStr>(), any::<u32>(), 0..40),
+            s in frozen::hash_set(any::<u16>(), 0..40),
+        ) {
+            round_trip(&m);
+            round_trip(&s);
+        }
+
+        #[test]
+        fn nested_frozen_values(
+            v in frozen::vec(frozen::arc(frozen::ord_map(any::<u8>(), frozen::bytes(0..8), 0..4)), 0..8),
+        ) {
+            round_trip(&v);
+        }
+    }
+}
