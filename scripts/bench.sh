@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every benchmark of BENCHMARKS.md with its bounded times, then regenerates the tables and
-# the hand-off plot. About 25 minutes on 2 cores (the benches set their own warm-up and
+# the hand-off plot. About 15 minutes of benchmarks on 2 cores (881 s in BENCHMARKS.md's run 2),
+# plus building (the benches set their own warm-up and
 # measurement times; see each file's header).
 #
 #     scripts/bench.sh            # everything
