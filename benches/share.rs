@@ -195,6 +195,23 @@ fn bench_one<H: Handoff>(c: &mut Criterion, n: usize) {
     group.finish();
 }
 
+/// The frozen hand-off's own work without the channel and the thread switch: clone, read,
+/// drop, on one thread (group `handoff_local`). What the round trip adds to the bare channel's
+/// floor, apart from the cache misses of reading on another core.
+fn local_work(c: &mut Criterion) {
+    let mut group = c.benchmark_group("handoff_local");
+    group.sample_size(30);
+    group.warm_up_time(Duration::from_millis(300));
+    group.measurement_time(Duration::from_millis(700));
+    for n in SIZES {
+        let value = Frozen::build(n);
+        group.bench_with_input(BenchmarkId::new(Frozen::NAME, n), &value, |b, value| {
+            b.iter(|| Frozen::back(Frozen::work(value.send())));
+        });
+    }
+    group.finish();
+}
+
 fn handoff(c: &mut Criterion) {
     for n in SIZES {
         bench_one::<Channel>(c, n);
@@ -207,5 +224,6 @@ fn handoff(c: &mut Criterion) {
 fn main() {
     let mut criterion = Criterion::default().configure_from_args();
     handoff(&mut criterion);
+    local_work(&mut criterion);
     criterion.final_summary();
 }

@@ -46,10 +46,11 @@ def handoff(res):
         within = "-"
         if ch and fr:
             within = "yes" if fr["median"] <= 1.1 * ch["median"] else "**no**"
+        local = res.get(("handoff_local", "frozen", str(n)))
         rows.append([f"{n:,}", t(ch), t(fr), t(dc), t(pc), ratio(m(fr), m(ch)), within,
-                     ratio(m(dc), m(fr)), ratio(m(pc), m(fr))])
+                     ratio(m(dc), m(fr)), ratio(m(pc), m(fr)), t(local)])
     header = ["records", "bare channel", "frozen", "deep clone", "postcard", "frozen / channel",
-              "≤ 1.1×?", "deep / frozen", "postcard / frozen"]
+              "≤ 1.1×?", "deep / frozen", "postcard / frozen", "frozen work, one thread"]
     return "### Hand-off round trip (`benches/share.rs`)\n\n" + table(header, rows)
 
 

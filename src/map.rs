@@ -481,11 +481,14 @@ where
         K: Borrow<Q>,
         Q: ?Sized + Hash + Eq,
     {
+        // One lookup, as imbl's `without`: remove from a clone, and when nothing was removed
+        // return a clone of `self` instead (the removal copied the root, so `out` is no longer
+        // `ptr_eq` to `self`).
         let mut out = self.clone();
-        if self.inner.contains_key(key) {
-            out.inner.remove_with_key(key);
+        match out.inner.remove_with_key(key) {
+            Some(_) => out,
+            None => self.clone(),
         }
-        out
     }
 
     /// Returns the union of two maps; for a key in both, the value of `self` is kept.

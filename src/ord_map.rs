@@ -381,9 +381,7 @@ impl<K: Ord + Clone, V: Clone> FrozenOrdMap<K, V> {
         K: Borrow<Q>,
         Q: ?Sized + Ord,
     {
-        if !self.contains_key(key) {
-            return self.clone();
-        }
+        // imbl's `without` returns a clone of `self` when `key` is absent: one lookup.
         Self {
             inner: self.inner.without(key),
         }

@@ -347,11 +347,12 @@ impl<T: Ord + Clone> FrozenOrdSet<T> {
         T: Borrow<Q>,
         Q: ?Sized + Ord,
     {
-        if !self.contains(value) {
-            return self.clone();
-        }
-        Self {
-            inner: self.inner.without(value),
+        // One lookup: remove from a clone, and when nothing was removed return a clone of
+        // `self` instead (so the result is `ptr_eq` to `self`).
+        let mut out = self.clone();
+        match out.inner.remove(value) {
+            Some(_) => out,
+            None => self.clone(),
         }
     }
 

@@ -413,11 +413,12 @@ where
         T: Borrow<Q>,
         Q: ?Sized + Hash + Eq,
     {
+        // One lookup, as `FrozenMap::without`.
         let mut out = self.clone();
-        if self.inner.contains(value) {
-            out.inner.remove(value);
+        match out.inner.remove(value) {
+            Some(_) => out,
+            None => self.clone(),
         }
-        out
     }
 
     /// Returns the elements in `self` or `other` (or both). For an element in both, the one of

@@ -162,7 +162,7 @@ impl<T> FrozenVec<T> {
     /// assert_eq!(v.iter().rev().copied().collect::<Vec<_>>(), [3, 2, 1]);
     /// ```
     pub fn iter(&self) -> Iter<'_, T> {
-        Iter::new(self.inner.iter())
+        Iter::new(&self.inner)
     }
 
     /// Returns `true` if the two vectors share their storage, so they are certainly equal. O(1).

@@ -714,3 +714,51 @@ fn binary_search_large() {
         }
     }
 }
+
+/// `Iter::fold` (internal iteration walks the leaves as slices) agrees with `next` after any
+/// number of `next` and `next_back` calls, on inline, regular and relaxed (pushed-front) trees.
+#[test]
+fn fold_after_partial_iteration_matches_next() {
+    let mut shapes: Vec<FrozenVec<i32>> = vec![FrozenVec::new(), (0..5).collect(), big(5000)];
+    let mut relaxed = big(3000);
+    for x in 0..700 {
+        relaxed.push_front(-x);
+    }
+    shapes.push(relaxed);
+    for v in &shapes {
+        let model: Vec<i32> = v.iter().copied().collect();
+        let n = model.len();
+        for (skip_front, skip_back) in [
+            (0, 0),
+            (1, 0),
+            (0, 1),
+            (63, 65),
+            (64, 64),
+            (n / 2, n / 2 - n / 4),
+        ] {
+            if skip_front + skip_back > n {
+                continue;
+            }
+            let mut it = v.iter();
+            for _ in 0..skip_front {
+                it.next();
+            }
+            for _ in 0..skip_back {
+                it.next_back();
+            }
+            let folded = it.clone().fold(Vec::new(), |mut acc, x| {
+                acc.push(*x);
+                acc
+            });
+            assert_eq!(
+                folded,
+                model[skip_front..n - skip_back],
+                "n = {n}, skipped {skip_front} + {skip_back}"
+            );
+            assert_eq!(
+                it.copied().sum::<i32>(),
+                model[skip_front..n - skip_back].iter().sum::<i32>()
+            );
+        }
+    }
+}
