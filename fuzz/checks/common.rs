@@ -1,7 +1,7 @@
 //! Helpers shared by the checks.
 
-use std::ops::Bound;
 use std::hash::{BuildHasherDefault, DefaultHasher, Hash, Hasher};
+use std::ops::Bound;
 
 use arbitrary::{Arbitrary, Unstructured};
 
@@ -99,7 +99,11 @@ pub type Collide = BuildHasherDefault<FourHashes>;
 
 /// Checks that `a == b` agrees with their models, and that equal values hash alike.
 pub fn check_eq_hash<F: Eq + Hash, M: Eq>(a: &F, b: &F, model_a: &M, model_b: &M) {
-    assert_eq!(a == b, model_a == model_b, "equality disagrees with the models");
+    assert_eq!(
+        a == b,
+        model_a == model_b,
+        "equality disagrees with the models"
+    );
     if a == b {
         assert_eq!(hash_of(a), hash_of(b), "equal values hash differently");
     }

@@ -9,8 +9,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt::Debug;
 
 use deepfreeze::{
-    Frozen, FrozenArc, FrozenBytes, FrozenMap, FrozenOrdMap, FrozenOrdSet, FrozenSet,
-    FrozenSlice, FrozenStr, FrozenVec,
+    Frozen, FrozenArc, FrozenBytes, FrozenMap, FrozenOrdMap, FrozenOrdSet, FrozenSet, FrozenSlice,
+    FrozenStr, FrozenVec,
 };
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -73,7 +73,11 @@ where
         (Some(f), Some(m)) => {
             assert!(same(f, m), "{format:?}: {f:?} differs from std's {m:?}");
             if twin == Twin::Exact {
-                assert_eq!(to_bytes(format, f), to_bytes(format, m), "{format:?}: wire shape");
+                assert_eq!(
+                    to_bytes(format, f),
+                    to_bytes(format, m),
+                    "{format:?}: wire shape"
+                );
             }
         }
         (None, Some(m)) => panic!("{format:?}: std accepts {m:?}, the frozen type does not"),
@@ -108,12 +112,27 @@ pub fn run(data: &[u8]) {
         Format::Postcard
     };
     match (pick >> 1) % 9 {
-        0 => check(format, input, Twin::Exact, |f: &FrozenStr, m: &String| f == m),
-        1 => check(format, input, Twin::Wider, |f: &FrozenBytes, m: &Vec<u8>| f == m),
-        2 => check(format, input, Twin::Exact, |f: &FrozenSlice<u32>, m: &Vec<u32>| f == m),
-        3 => check(format, input, Twin::Exact, |f: &FrozenVec<FrozenStr>, m: &Vec<String>| {
-            f.iter().eq(m.iter())
+        0 => check(format, input, Twin::Exact, |f: &FrozenStr, m: &String| {
+            f == m
         }),
+        1 => check(
+            format,
+            input,
+            Twin::Wider,
+            |f: &FrozenBytes, m: &Vec<u8>| f == m,
+        ),
+        2 => check(
+            format,
+            input,
+            Twin::Exact,
+            |f: &FrozenSlice<u32>, m: &Vec<u32>| f == m,
+        ),
+        3 => check(
+            format,
+            input,
+            Twin::Exact,
+            |f: &FrozenVec<FrozenStr>, m: &Vec<String>| f.iter().eq(m.iter()),
+        ),
         4 => check(
             format,
             input,
@@ -122,9 +141,14 @@ pub fn run(data: &[u8]) {
                 f.len() == m.len() && m.iter().all(|(k, v)| f.get(k.as_str()) == Some(v))
             },
         ),
-        5 => check(format, input, Twin::Unordered, |f: &FrozenSet<u16>, m: &HashSet<u16>| {
-            f.len() == m.len() && m.iter().all(|x| f.contains(x))
-        }),
+        5 => check(
+            format,
+            input,
+            Twin::Unordered,
+            |f: &FrozenSet<u16>, m: &HashSet<u16>| {
+                f.len() == m.len() && m.iter().all(|x| f.contains(x))
+            },
+        ),
         6 => check(
             format,
             input,
@@ -133,9 +157,12 @@ pub fn run(data: &[u8]) {
                 f.len() == m.len() && f.iter().zip(m).all(|((a, b), (c, d))| a == c && b == d)
             },
         ),
-        7 => check(format, input, Twin::Exact, |f: &FrozenOrdSet<i32>, m: &BTreeSet<i32>| {
-            f == m
-        }),
+        7 => check(
+            format,
+            input,
+            Twin::Exact,
+            |f: &FrozenOrdSet<i32>, m: &BTreeSet<i32>| f == m,
+        ),
         _ => {
             if let Some(tree) = from_bytes::<FrozenArc<Tree>>(format, input) {
                 round_trip(format, &tree);

@@ -201,7 +201,11 @@ fn check_pool(pool: &[Entry], from: usize) {
             }
             if let (Some(ra), Some(rb)) = (ra, rb) {
                 let equal = a.node == b.node;
-                assert_eq!(equal, ra == rb, "equality agrees with the rendering: {ra} / {rb}");
+                assert_eq!(
+                    equal,
+                    ra == rb,
+                    "equality agrees with the rendering: {ra} / {rb}"
+                );
                 if equal {
                     assert_eq!(hash_of(&a.node), hash_of(&b.node));
                 }
@@ -290,7 +294,10 @@ fn copy_node(node: &Node) -> Node {
 /// Two threads get clones of every entry, compare them with each other and with the originals,
 /// and drop them; afterwards every reference count is what it was.
 fn share_with_threads(pool: &[Entry]) {
-    let counts: Vec<usize> = pool.iter().map(|e| FrozenArc::strong_count(&e.node)).collect();
+    let counts: Vec<usize> = pool
+        .iter()
+        .map(|e| FrozenArc::strong_count(&e.node))
+        .collect();
     std::thread::scope(|scope| {
         for t in 0..2 {
             let clones: Vec<Entry> = pool.to_vec();
@@ -310,6 +317,9 @@ fn share_with_threads(pool: &[Entry]) {
             });
         }
     });
-    let after: Vec<usize> = pool.iter().map(|e| FrozenArc::strong_count(&e.node)).collect();
+    let after: Vec<usize> = pool
+        .iter()
+        .map(|e| FrozenArc::strong_count(&e.node))
+        .collect();
     assert_eq!(counts, after, "the threads' clones are all released");
 }

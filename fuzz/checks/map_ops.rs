@@ -32,7 +32,11 @@ enum Op {
     Extend(Vec<(u8, u16)>),
     ExtendRef(Vec<(u8, u16)>),
     /// Inserts `count` consecutive keys from `start`.
-    Fill { start: u8, count: u8, value: u16 },
+    Fill {
+        start: u8,
+        count: u8,
+        value: u16,
+    },
     Clear,
     Keep(u8),
     /// Continues from a kept version instead of the live map.
@@ -71,7 +75,10 @@ fn run_with<S: BuildHasher + Clone + Default>(data: &[u8]) {
     );
     assert_eq!(
         BTreeMap::from(map.clone()),
-        model.iter().map(|(&k, &v)| (k, v)).collect::<BTreeMap<_, _>>()
+        model
+            .iter()
+            .map(|(&k, &v)| (k, v))
+            .collect::<BTreeMap<_, _>>()
     );
 }
 
@@ -157,9 +164,7 @@ fn apply<S: BuildHasher + Clone + Default>(
             }
         }
         Op::MergeWith(entries) => {
-            map.merge_with(entries.iter().copied(), |_, old, new| {
-                old.wrapping_add(new)
-            });
+            map.merge_with(entries.iter().copied(), |_, old, new| old.wrapping_add(new));
             for (k, v) in entries {
                 let n = model.entry(k).or_insert(0);
                 *n = n.wrapping_add(v);

@@ -35,7 +35,12 @@ enum Op {
     Extend(Vec<(u16, u16)>),
     ExtendRef(Vec<(u16, u16)>),
     /// Inserts `count` keys from `start`, `step` apart.
-    Fill { start: u16, count: u8, step: u8, value: u16 },
+    Fill {
+        start: u16,
+        count: u8,
+        step: u8,
+        value: u16,
+    },
     Clear,
     /// Checks `range` (iterated from both ends) against the model's.
     Range(Bound<u16>, Bound<u16>, u8),
@@ -170,7 +175,10 @@ fn apply(op: Op, map: &mut Map, model: &mut Model, versions: &mut Versions<Map, 
                             assert_eq!(patched.insert(*k, *v), None);
                             *k
                         }
-                        DiffItem::Update { old: (k, a), new: (k2, b) } => {
+                        DiffItem::Update {
+                            old: (k, a),
+                            new: (k2, b),
+                        } => {
                             assert_eq!(k, k2);
                             assert_ne!(a, b);
                             assert_eq!(patched.insert(*k, *b), Some(*a));

@@ -40,7 +40,11 @@ enum Op {
     Extend(Vec<u16>),
     ExtendRef(Vec<u16>),
     /// Inserts `count` elements from `start`, `step` apart.
-    Fill { start: u16, count: u8, step: u8 },
+    Fill {
+        start: u16,
+        count: u8,
+        step: u8,
+    },
     Clear,
     Range(Bound<u16>, Bound<u16>, u8),
     Keep(u8),

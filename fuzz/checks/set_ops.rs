@@ -30,7 +30,10 @@ enum Op {
     Relations(Vec<u8>),
     Extend(Vec<u8>),
     ExtendRef(Vec<u8>),
-    Fill { start: u8, count: u8 },
+    Fill {
+        start: u8,
+        count: u8,
+    },
     Clear,
     Keep(u8),
     Restore(u8),
@@ -170,7 +173,10 @@ fn algebra<S: BuildHasher + Clone + Default>(
     (other, other_model): &(FrozenSet<u8, S>, Model),
 ) {
     let results = [
-        (set.union(other), model.union(other_model).copied().collect()),
+        (
+            set.union(other),
+            model.union(other_model).copied().collect(),
+        ),
         (
             set.intersection(other),
             model.intersection(other_model).copied().collect(),
@@ -215,7 +221,11 @@ fn check<S: BuildHasher + Clone + Default>(set: &FrozenSet<u8, S>, model: &Model
     assert_eq!(iter.len(), model.len());
     let seen: Vec<u8> = iter.copied().collect();
     assert_eq!(seen.len(), model.len());
-    assert_eq!(seen.into_iter().collect::<Model>(), *model, "each element once");
+    assert_eq!(
+        seen.into_iter().collect::<Model>(),
+        *model,
+        "each element once"
+    );
     let fresh: FrozenSet<u8, S> = model.iter().copied().collect();
     assert!(fresh == *set);
     assert_eq!(hash_of(&fresh), hash_of(set));

@@ -155,7 +155,10 @@ fn apply(op: Op, state: &mut State) {
         }
         Op::StrFromStrs(parts) => {
             let model = parts.concat();
-            assert_eq!(parts.iter().map(String::as_str).collect::<FrozenStr>(), model);
+            assert_eq!(
+                parts.iter().map(String::as_str).collect::<FrozenStr>(),
+                model
+            );
             push(strs, parts.into_iter().collect(), model);
         }
         Op::StrParse(s) => push(strs, s.parse().expect("infallible"), s),
@@ -174,7 +177,11 @@ fn apply(op: Op, state: &mut State) {
                 let bounds = (widen(start), widen(end));
                 if let Some(sub) = model.get(bounds) {
                     let sliced = s.slice(bounds);
-                    assert_eq!(sliced.is_static(), s.is_static(), "slices of literals stay static");
+                    assert_eq!(
+                        sliced.is_static(),
+                        s.is_static(),
+                        "slices of literals stay static"
+                    );
                     push(strs, sliced, sub.to_owned());
                 }
             }
@@ -196,7 +203,11 @@ fn apply(op: Op, state: &mut State) {
         }
         Op::StrToBytes(i) => {
             if let Some((s, model)) = pick(strs, i) {
-                push(bytes, FrozenBytes::from(s.clone()), model.clone().into_bytes());
+                push(
+                    bytes,
+                    FrozenBytes::from(s.clone()),
+                    model.clone().into_bytes(),
+                );
             }
         }
         Op::BytesFromVec(v) => push(bytes, FrozenBytes::from(v.clone()), v),
@@ -217,7 +228,10 @@ fn apply(op: Op, state: &mut State) {
                     let sliced = b.slice(bounds);
                     if !sub.is_empty() {
                         assert!(
-                            std::ptr::eq(sliced.as_ptr(), b[..].get(bounds).unwrap_or(&[]).as_ptr()),
+                            std::ptr::eq(
+                                sliced.as_ptr(),
+                                b[..].get(bounds).unwrap_or(&[]).as_ptr()
+                            ),
                             "a slice shares the buffer"
                         );
                     }
@@ -309,15 +323,26 @@ fn check_str(s: &FrozenStr, model: &String) {
     assert_eq!(s.len(), model.len());
     assert_eq!(s.is_empty(), model.is_empty());
     let kinds = [s.is_static(), s.is_inline(), s.is_heap()];
-    assert_eq!(kinds.iter().filter(|&&k| k).count(), 1, "exactly one storage kind");
+    assert_eq!(
+        kinds.iter().filter(|&&k| k).count(),
+        1,
+        "exactly one storage kind"
+    );
     if s.is_heap() {
-        assert!(s.len() > INLINE_CAP, "heap strings are longer than the inline capacity");
+        assert!(
+            s.len() > INLINE_CAP,
+            "heap strings are longer than the inline capacity"
+        );
         assert!(s.strong_count().is_some_and(|n| n >= 1));
     } else {
         assert_eq!(s.strong_count(), None);
     }
     if !s.is_static() {
-        assert_eq!(s.is_inline(), s.len() <= INLINE_CAP, "short strings are inline");
+        assert_eq!(
+            s.is_inline(),
+            s.len() <= INLINE_CAP,
+            "short strings are inline"
+        );
     }
     assert_eq!(s.as_static_str().is_some(), s.is_static());
     assert!(s.ptr_eq(s) && s.ptr_eq(&s.clone()));

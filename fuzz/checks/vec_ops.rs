@@ -50,7 +50,11 @@ enum Op {
     DedupByKey(u8),
     DedupBy,
     /// Pushes `count * 64` elements counting up from `start`, at the back or the front.
-    Grow { start: u16, count: u8, front: bool },
+    Grow {
+        start: u16,
+        count: u8,
+        front: bool,
+    },
     Clear,
     Keep(u8),
     Restore(u8),
@@ -73,7 +77,12 @@ pub fn run(data: &[u8]) {
     assert_eq!(Vec::from(vec.clone()), model);
     assert_eq!(Vec::from(&vec), model);
     assert_eq!(VecDeque::from(vec.clone()), VecDeque::from(model.clone()));
-    assert!(vec.clone().into_iter().rev().eq(model.iter().rev().copied()));
+    assert!(
+        vec.clone()
+            .into_iter()
+            .rev()
+            .eq(model.iter().rev().copied())
+    );
 }
 
 /// `i` reduced into `0..len` (`None` if empty).
@@ -257,7 +266,11 @@ fn apply(op: Op, vec: &mut Vector, model: &mut Model, versions: &mut Versions<Ve
             vec.dedup_by(|a, b| a > b);
             model.dedup_by(|a, b| a > b);
         }
-        Op::Grow { start, count, front } => {
+        Op::Grow {
+            start,
+            count,
+            front,
+        } => {
             let n = (usize::from(count) * 64).min(MAX_GROWN_LEN.saturating_sub(len));
             for i in 0..n {
                 let x = start.wrapping_add(i as u16);
