@@ -1,9 +1,14 @@
 //! Helpers shared by the checks.
 
+use std::cmp::Ordering;
+use std::fmt::Debug;
 use std::hash::{BuildHasherDefault, DefaultHasher, Hash, Hasher};
 use std::ops::Bound;
 
 use arbitrary::{Arbitrary, Unstructured};
+use deepfreeze::{
+    FrozenBytes, FrozenMap, FrozenOrdMap, FrozenOrdSet, FrozenSet, FrozenStr, FrozenVec,
+};
 
 /// Most operations one input applies, so that one input stays fast.
 pub const MAX_OPS: usize = 200;
@@ -28,6 +33,57 @@ pub fn for_each_op<'a, Op: Arbitrary<'a>>(u: &mut Unstructured<'a>, mut apply: i
         }
     }
 }
+
+/// Drives a frozen container and its std model through the operations decoded from `data`:
+/// `apply` performs one on both (and may keep or restore versions), then `check` compares the
+/// two, and every kept version with its model snapshot. Returns the final pair.
+pub fn run_model<'a, Op, F, M>(
+    data: &'a [u8],
+    (mut frozen, mut model): (F, M),
+    mut apply: impl FnMut(Op, &mut F, &mut M, &mut Versions<F, M>),
+    check: fn(&F, &M),
+) -> (F, M)
+where
+    Op: Arbitrary<'a>,
+    F: Clone,
+    M: Clone,
+{
+    let mut u = Unstructured::new(data);
+    let mut versions = Versions::new();
+    for_each_op(&mut u, |op: Op| {
+        apply(op, &mut frozen, &mut model, &mut versions);
+        check(&frozen, &model);
+        versions.check_all(check);
+    });
+    (frozen, model)
+}
+
+/// `ptr_eq` of the frozen types, for the generic helpers.
+pub trait Shares {
+    fn shares(&self, other: &Self) -> bool;
+}
+
+macro_rules! shares_by_ptr_eq {
+    ($([$($generics:tt)*] $ty:ty),* $(,)?) => {
+        $(
+            impl<$($generics)*> Shares for $ty {
+                fn shares(&self, other: &Self) -> bool {
+                    self.ptr_eq(other)
+                }
+            }
+        )*
+    };
+}
+
+shares_by_ptr_eq!(
+    [K, V, S] FrozenMap<K, V, S>,
+    [T, S] FrozenSet<T, S>,
+    [K, V] FrozenOrdMap<K, V>,
+    [T] FrozenOrdSet<T>,
+    [T] FrozenVec<T>,
+    [] FrozenStr,
+    [] FrozenBytes,
+);
 
 /// Earlier versions of a frozen container with the model they must still equal: the container
 /// kept is a clone (sharing structure with the live one), so an in-place update that writes
@@ -61,6 +117,30 @@ impl<F: Clone, M: Clone> Versions<F, M> {
         } else {
             self.kept.get(usize::from(slot) % self.kept.len())
         }
+    }
+
+    /// Makes `frozen` and `model` a clone of the version in `slot`, if any is kept.
+    pub fn restore(&self, slot: u8, frozen: &mut F, model: &mut M)
+    where
+        F: Shares,
+    {
+        if let Some((old, old_model)) = self.get(slot) {
+            *frozen = old.clone();
+            assert!(frozen.shares(old), "a clone shares its original");
+            *model = old_model.clone();
+        }
+    }
+
+    /// Compares `frozen` with the version in `slot` (equality, hash, sharing; see
+    /// [`check_eq_hash`]) and returns that version, if any is kept, for further checks.
+    pub fn compare(&self, slot: u8, frozen: &F, model: &M) -> Option<&(F, M)>
+    where
+        F: Eq + Hash + Shares,
+        M: Eq + Debug,
+    {
+        let kept = self.get(slot)?;
+        check_eq_hash(frozen, &kept.0, model, &kept.1);
+        Some(kept)
     }
 
     /// Runs `check` on every kept version.
@@ -97,8 +177,9 @@ impl Hasher for FourHashes {
 /// The `BuildHasher` of [`FourHashes`].
 pub type Collide = BuildHasherDefault<FourHashes>;
 
-/// Checks that `a == b` agrees with their models, and that equal values hash alike.
-pub fn check_eq_hash<F: Eq + Hash, M: Eq>(a: &F, b: &F, model_a: &M, model_b: &M) {
+/// Checks that `a == b` agrees with their models, that equal values hash alike, and that
+/// values sharing their storage are equal.
+pub fn check_eq_hash<F: Eq + Hash + Shares, M: Eq + Debug>(a: &F, b: &F, model_a: &M, model_b: &M) {
     assert_eq!(
         a == b,
         model_a == model_b,
@@ -106,6 +187,40 @@ pub fn check_eq_hash<F: Eq + Hash, M: Eq>(a: &F, b: &F, model_a: &M, model_b: &M
     );
     if a == b {
         assert_eq!(hash_of(a), hash_of(b), "equal values hash differently");
+    }
+    if a.shares(b) {
+        assert_eq!(
+            model_a, model_b,
+            "values that share their storage are equal"
+        );
+    }
+}
+
+/// Checks that `a` and `b` are ordered like their models.
+pub fn check_ord<F: Ord, M: Ord>(a: &F, b: &F, model_a: &M, model_b: &M) {
+    assert_eq!(a.cmp(b), model_a.cmp(model_b));
+    assert_eq!(a.partial_cmp(b), model_a.partial_cmp(model_b));
+    assert_eq!(a.cmp(b) == Ordering::Equal, a == b);
+}
+
+/// Drains two double-ended iterators in step, from the back every `back_every % 4 + 1`-th
+/// step and from the front otherwise, checking they yield the same items.
+pub fn check_both_ends<T: PartialEq + Debug>(
+    mut got: impl DoubleEndedIterator<Item = T>,
+    mut want: impl DoubleEndedIterator<Item = T>,
+    back_every: u8,
+) {
+    let back_every = usize::from(back_every % 4) + 1;
+    for i in 0.. {
+        let (g, w) = if i % back_every == 0 {
+            (got.next_back(), want.next_back())
+        } else {
+            (got.next(), want.next())
+        };
+        assert_eq!(g, w);
+        if w.is_none() {
+            return;
+        }
     }
 }
 

@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
+use std::sync::Arc;
 
 use arbitrary::{Arbitrary, Unstructured};
 use deepfreeze::{Frozen, FrozenArc, FrozenMap, FrozenOrdMap, FrozenStr, FrozenVec};
@@ -30,12 +31,25 @@ struct Entry {
     size: u64,
     /// Longest path from the root.
     depth: u32,
+    /// The canonical rendering of the tree, if it is small enough to walk (see [`render`]).
+    rendered: Option<Arc<str>>,
 }
 
 impl Entry {
-    /// Small and shallow enough to walk fully (compare, hash, render) without sharing.
+    fn new(node: FrozenArc<Node>, size: u64, depth: u32) -> Self {
+        // Small and shallow enough to walk fully (compare, hash, render) without sharing.
+        let walkable = size <= 4000 && depth <= 300;
+        let rendered = walkable.then(|| Arc::from(render(&node)));
+        Self {
+            node,
+            size,
+            depth,
+            rendered,
+        }
+    }
+
     fn walkable(&self) -> bool {
-        self.size <= 4000 && self.depth <= 300
+        self.rendered.is_some()
     }
 }
 
@@ -74,11 +88,7 @@ pub fn run(data: &[u8]) {
 }
 
 fn leaf(x: u8) -> Entry {
-    Entry {
-        node: FrozenArc::new(Node::Leaf(x)),
-        size: 1,
-        depth: 1,
-    }
+    Entry::new(FrozenArc::new(Node::Leaf(x)), 1, 1)
 }
 
 fn get(pool: &[Entry], i: u8) -> &Entry {
@@ -92,11 +102,7 @@ fn parent<'a>(node: Node, children: impl IntoIterator<Item = &'a Entry>) -> Entr
         size = size.saturating_add(child.size);
         depth = depth.max(child.depth);
     }
-    Entry {
-        node: FrozenArc::new(node),
-        size,
-        depth: depth + 1,
-    }
+    Entry::new(FrozenArc::new(node), size, depth + 1)
 }
 
 fn push(pool: &mut Vec<Entry>, entry: Entry) {
@@ -187,19 +193,15 @@ fn apply(op: Op, pool: &mut Vec<Entry>) {
 /// Each entry from `from` on against every entry: equality agrees with the canonical renderings,
 /// `ptr_eq` implies equality, equal nodes hash alike; and each equals a deep copy of itself.
 fn check_pool(pool: &[Entry], from: usize) {
-    let rendered: Vec<Option<String>> = pool
-        .iter()
-        .map(|e| e.walkable().then(|| render(&e.node)))
-        .collect();
-    for (a, ra) in pool.iter().zip(&rendered).skip(from) {
+    for a in &pool[from..] {
         let copy = a.node.clone();
         assert!(FrozenArc::ptr_eq(&copy, &a.node));
         assert_eq!(copy, a.node, "a clone equals the original");
-        for (b, rb) in pool.iter().zip(&rendered) {
+        for b in pool {
             if FrozenArc::ptr_eq(&a.node, &b.node) {
                 assert!(a.node == b.node, "ptr_eq nodes are equal");
             }
-            if let (Some(ra), Some(rb)) = (ra, rb) {
+            if let (Some(ra), Some(rb)) = (&a.rendered, &b.rendered) {
                 let equal = a.node == b.node;
                 assert_eq!(
                     equal,
@@ -211,12 +213,12 @@ fn check_pool(pool: &[Entry], from: usize) {
                 }
             }
         }
-        if let Some(ra) = ra {
+        if let Some(ra) = &a.rendered {
             let deep = deep_copy(&a.node);
             assert!(!FrozenArc::ptr_eq(&deep, &a.node));
             assert_eq!(deep, a.node, "a deep copy equals the original");
             assert_eq!(hash_of(&deep), hash_of(&a.node));
-            assert_eq!(&render(&deep), ra);
+            assert_eq!(*render(&deep), **ra);
         }
     }
 }

@@ -6,10 +6,10 @@
 use std::collections::{BTreeMap, HashMap};
 use std::hash::BuildHasher;
 
-use arbitrary::{Arbitrary, Unstructured};
+use arbitrary::Arbitrary;
 use deepfreeze::FrozenMap;
 
-use super::common::{Collide, Versions, check_eq_hash, for_each_op, hash_of, keep};
+use super::common::{Collide, Versions, hash_of, keep, run_model};
 
 type Model = HashMap<u8, u16>;
 
@@ -59,15 +59,7 @@ pub fn run(data: &[u8]) {
 }
 
 fn run_with<S: BuildHasher + Clone + Default>(data: &[u8]) {
-    let mut u = Unstructured::new(data);
-    let mut map = FrozenMap::<u8, u16, S>::default();
-    let mut model = Model::new();
-    let mut versions = Versions::new();
-    for_each_op(&mut u, |op: Op| {
-        apply(op, &mut map, &mut model, &mut versions);
-        check(&map, &model);
-        versions.check_all(check);
-    });
+    let (map, model) = run_model(data, Default::default(), apply::<S>, check::<S>);
     // Conversions out of the map.
     assert_eq!(
         HashMap::<u8, u16, S>::from(map.clone()),
@@ -192,25 +184,14 @@ fn apply<S: BuildHasher + Clone + Default>(
             model.clear();
         }
         Op::Keep(slot) => versions.keep(map, model, slot),
-        Op::Restore(slot) => {
-            if let Some((old, old_model)) = versions.get(slot) {
-                *map = old.clone();
-                assert!(map.ptr_eq(old));
-                *model = old_model.clone();
-            }
-        }
+        Op::Restore(slot) => versions.restore(slot, map, model),
         Op::Rebuild => {
             let rebuilt: FrozenMap<u8, u16, S> = map.clone().into_iter().collect();
             assert!(rebuilt == *map);
             *map = rebuilt;
         }
         Op::Compare(slot) => {
-            if let Some((old, old_model)) = versions.get(slot) {
-                check_eq_hash(map, old, model, old_model);
-                if map.ptr_eq(old) {
-                    assert_eq!(model, old_model, "ptr_eq maps must be equal");
-                }
-            }
+            versions.compare(slot, map, model);
         }
     }
 }

@@ -6,11 +6,11 @@
 use std::collections::BTreeMap;
 use std::ops::Bound;
 
-use arbitrary::{Arbitrary, Unstructured};
+use arbitrary::Arbitrary;
 use deepfreeze::FrozenOrdMap;
 use deepfreeze::ord_map::DiffItem;
 
-use super::common::{Versions, check_eq_hash, for_each_op, hash_of, keep, range_ok};
+use super::common::{Versions, check_both_ends, check_ord, hash_of, keep, range_ok, run_model};
 
 type Map = FrozenOrdMap<u16, u16>;
 type Model = BTreeMap<u16, u16>;
@@ -52,15 +52,7 @@ enum Op {
 }
 
 pub fn run(data: &[u8]) {
-    let mut u = Unstructured::new(data);
-    let mut map = Map::new();
-    let mut model = Model::new();
-    let mut versions = Versions::new();
-    for_each_op(&mut u, |op: Op| {
-        apply(op, &mut map, &mut model, &mut versions);
-        check(&map, &model);
-        versions.check_all(check);
-    });
+    let (map, model) = run_model(data, Default::default(), apply, check);
     assert_eq!(BTreeMap::from(map.clone()), model);
     assert_eq!(BTreeMap::from(&map), model);
 }
@@ -128,44 +120,20 @@ fn apply(op: Op, map: &mut Map, model: &mut Model, versions: &mut Versions<Map, 
         }
         Op::Range(start, end, back_every) => {
             if range_ok(&start, &end) {
-                let mut got = map.range((start, end));
-                let mut want = model.range((start, end));
-                // Take from the back every `back_every`-th step, from the front otherwise.
-                let back_every = usize::from(back_every % 4) + 1;
-                for i in 0.. {
-                    let (g, w) = if i % back_every == 0 {
-                        (got.next_back(), want.next_back())
-                    } else {
-                        (got.next(), want.next())
-                    };
-                    assert_eq!(g, w);
-                    if w.is_none() {
-                        break;
-                    }
-                }
+                let bounds = (start, end);
+                check_both_ends(map.range(bounds), model.range(bounds), back_every);
             }
         }
         Op::Keep(slot) => versions.keep(map, model, slot),
-        Op::Restore(slot) => {
-            if let Some((old, old_model)) = versions.get(slot) {
-                *map = old.clone();
-                assert!(map.ptr_eq(old));
-                *model = old_model.clone();
-            }
-        }
+        Op::Restore(slot) => versions.restore(slot, map, model),
         Op::Rebuild => {
             let rebuilt: Map = map.clone().into_iter().collect();
             assert_eq!(rebuilt, *map);
             *map = rebuilt;
         }
         Op::Compare(slot) => {
-            if let Some((old, old_model)) = versions.get(slot) {
-                check_eq_hash(map, old, model, old_model);
-                assert_eq!((*map).cmp(old), (*model).cmp(old_model));
-                assert_eq!((*map).partial_cmp(old), (*model).partial_cmp(old_model));
-                if map.ptr_eq(old) {
-                    assert_eq!(model, old_model, "ptr_eq maps must be equal");
-                }
+            if let Some((old, old_model)) = versions.compare(slot, map, model) {
+                check_ord(map, old, model, old_model);
                 // Applying the diff from the old version to its model gives the live model.
                 let mut patched = old_model.clone();
                 let mut last = None;

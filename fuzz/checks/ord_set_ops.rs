@@ -6,11 +6,11 @@
 use std::collections::BTreeSet;
 use std::ops::Bound;
 
-use arbitrary::{Arbitrary, Unstructured};
+use arbitrary::Arbitrary;
 use deepfreeze::FrozenOrdSet;
 use deepfreeze::ord_set::DiffItem;
 
-use super::common::{Versions, check_eq_hash, for_each_op, hash_of, keep, range_ok};
+use super::common::{Versions, check_both_ends, check_ord, hash_of, keep, range_ok, run_model};
 
 type Set = FrozenOrdSet<u16>;
 type Model = BTreeSet<u16>;
@@ -54,15 +54,7 @@ enum Op {
 }
 
 pub fn run(data: &[u8]) {
-    let mut u = Unstructured::new(data);
-    let mut set = Set::new();
-    let mut model = Model::new();
-    let mut versions = Versions::new();
-    for_each_op(&mut u, |op: Op| {
-        apply(op, &mut set, &mut model, &mut versions);
-        check(&set, &model);
-        versions.check_all(check);
-    });
+    let (set, model) = run_model(data, Default::default(), apply, check);
     assert_eq!(BTreeSet::from(set.clone()), model);
     assert_eq!(BTreeSet::from(&set), model);
 }
@@ -137,43 +129,20 @@ fn apply(op: Op, set: &mut Set, model: &mut Model, versions: &mut Versions<Set, 
         }
         Op::Range(start, end, back_every) => {
             if range_ok(&start, &end) {
-                let mut got = set.range((start, end));
-                let mut want = model.range((start, end));
-                let back_every = usize::from(back_every % 4) + 1;
-                for i in 0.. {
-                    let (g, w) = if i % back_every == 0 {
-                        (got.next_back(), want.next_back())
-                    } else {
-                        (got.next(), want.next())
-                    };
-                    assert_eq!(g, w);
-                    if w.is_none() {
-                        break;
-                    }
-                }
+                let bounds = (start, end);
+                check_both_ends(set.range(bounds), model.range(bounds), back_every);
             }
         }
         Op::Keep(slot) => versions.keep(set, model, slot),
-        Op::Restore(slot) => {
-            if let Some((old, old_model)) = versions.get(slot) {
-                *set = old.clone();
-                assert!(set.ptr_eq(old));
-                *model = old_model.clone();
-            }
-        }
+        Op::Restore(slot) => versions.restore(slot, set, model),
         Op::Rebuild => {
             let rebuilt: Set = set.clone().into_iter().collect();
             assert_eq!(rebuilt, *set);
             *set = rebuilt;
         }
         Op::Compare(slot) => {
-            if let Some((old, old_model)) = versions.get(slot) {
-                check_eq_hash(set, old, model, old_model);
-                assert_eq!((*set).cmp(old), (*model).cmp(old_model));
-                assert_eq!((*set).partial_cmp(old), (*model).partial_cmp(old_model));
-                if set.ptr_eq(old) {
-                    assert_eq!(model, old_model, "ptr_eq sets must be equal");
-                }
+            if let Some((old, old_model)) = versions.compare(slot, set, model) {
+                check_ord(set, old, model, old_model);
                 let mut patched = old_model.clone();
                 let mut last = None;
                 for item in old.diff(set) {

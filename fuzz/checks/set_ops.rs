@@ -6,10 +6,10 @@
 use std::collections::{BTreeSet, HashSet};
 use std::hash::BuildHasher;
 
-use arbitrary::{Arbitrary, Unstructured};
+use arbitrary::Arbitrary;
 use deepfreeze::FrozenSet;
 
-use super::common::{Collide, Versions, check_eq_hash, for_each_op, hash_of, keep};
+use super::common::{Collide, Versions, hash_of, keep, run_model};
 
 type Model = HashSet<u8>;
 
@@ -55,15 +55,7 @@ pub fn run(data: &[u8]) {
 }
 
 fn run_with<S: BuildHasher + Clone + Default>(data: &[u8]) {
-    let mut u = Unstructured::new(data);
-    let mut set = FrozenSet::<u8, S>::default();
-    let mut model = Model::new();
-    let mut versions = Versions::new();
-    for_each_op(&mut u, |op: Op| {
-        apply(op, &mut set, &mut model, &mut versions);
-        check(&set, &model);
-        versions.check_all(check);
-    });
+    let (set, model) = run_model(data, Default::default(), apply::<S>, check::<S>);
     assert_eq!(
         HashSet::<u8, S>::from(set.clone()),
         model.iter().copied().collect()
@@ -135,25 +127,14 @@ fn apply<S: BuildHasher + Clone + Default>(
             model.clear();
         }
         Op::Keep(slot) => versions.keep(set, model, slot),
-        Op::Restore(slot) => {
-            if let Some((old, old_model)) = versions.get(slot) {
-                *set = old.clone();
-                assert!(set.ptr_eq(old));
-                *model = old_model.clone();
-            }
-        }
+        Op::Restore(slot) => versions.restore(slot, set, model),
         Op::Rebuild => {
             let rebuilt: FrozenSet<u8, S> = set.clone().into_iter().collect();
             assert!(rebuilt == *set);
             *set = rebuilt;
         }
         Op::Compare(slot) => {
-            if let Some((old, old_model)) = versions.get(slot) {
-                check_eq_hash(set, old, model, old_model);
-                if set.ptr_eq(old) {
-                    assert_eq!(model, old_model, "ptr_eq sets must be equal");
-                }
-            }
+            versions.compare(slot, set, model);
         }
         Op::WithVersion(slot) => {
             if let Some((old, old_model)) = versions.get(slot) {

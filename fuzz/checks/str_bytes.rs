@@ -11,7 +11,7 @@ use std::sync::Arc;
 use arbitrary::{Arbitrary, Unstructured};
 use deepfreeze::{FrozenBytes, FrozenStr};
 
-use super::common::{for_each_op, hash_of};
+use super::common::{check_eq_hash, check_ord, for_each_op, hash_of};
 
 /// Most handles of each kind alive at once.
 const POOL: usize = 8;
@@ -86,13 +86,14 @@ pub fn run(data: &[u8]) {
         }
         for (a, model_a) in &state.strs {
             for (b, model_b) in &state.strs {
-                check_pair(a, b, model_a, model_b);
-                assert_eq!(a.partial_cmp(b), model_a.partial_cmp(model_b));
+                check_eq_hash(a, b, model_a, model_b);
+                check_ord(a, b, model_a, model_b);
             }
         }
         for (a, model_a) in &state.bytes {
             for (b, model_b) in &state.bytes {
-                check_pair(a, b, model_a, model_b);
+                check_eq_hash(a, b, model_a, model_b);
+                check_ord(a, b, model_a, model_b);
             }
         }
     });
@@ -371,37 +372,4 @@ fn check_bytes(b: &FrozenBytes, model: &Vec<u8>) {
     assert!(b.iter().eq(model.iter()));
     assert!(b.clone().into_iter().eq(model.iter().copied()));
     assert!(b.clone().into_iter().rev().eq(model.iter().rev().copied()));
-}
-
-/// Two handles compare, order and hash like their models; sharing implies equality.
-fn check_pair<F, M>(a: &F, b: &F, model_a: &M, model_b: &M)
-where
-    F: Ord + std::hash::Hash + SharesWith,
-    M: Ord,
-{
-    assert_eq!(a == b, model_a == model_b);
-    assert_eq!(a.cmp(b), model_a.cmp(model_b));
-    if a == b {
-        assert_eq!(hash_of(a), hash_of(b));
-    }
-    if a.shares_with(b) {
-        assert!(a == b, "ptr_eq handles are equal");
-    }
-}
-
-/// `ptr_eq` of both handle types.
-trait SharesWith {
-    fn shares_with(&self, other: &Self) -> bool;
-}
-
-impl SharesWith for FrozenStr {
-    fn shares_with(&self, other: &Self) -> bool {
-        self.ptr_eq(other)
-    }
-}
-
-impl SharesWith for FrozenBytes {
-    fn shares_with(&self, other: &Self) -> bool {
-        self.ptr_eq(other)
-    }
 }

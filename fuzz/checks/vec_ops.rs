@@ -6,10 +6,10 @@
 
 use std::collections::VecDeque;
 
-use arbitrary::{Arbitrary, Unstructured};
+use arbitrary::Arbitrary;
 use deepfreeze::FrozenVec;
 
-use super::common::{Versions, check_eq_hash, for_each_op, hash_of, keep};
+use super::common::{Versions, check_both_ends, check_ord, hash_of, keep, run_model};
 
 type Vector = FrozenVec<u16>;
 type Model = Vec<u16>;
@@ -65,15 +65,7 @@ enum Op {
 }
 
 pub fn run(data: &[u8]) {
-    let mut u = Unstructured::new(data);
-    let mut vec = Vector::new();
-    let mut model = Model::new();
-    let mut versions = Versions::new();
-    for_each_op(&mut u, |op: Op| {
-        apply(op, &mut vec, &mut model, &mut versions);
-        check(&vec, &model);
-        versions.check_all(check);
-    });
+    let (vec, model) = run_model(data, Default::default(), apply, check);
     assert_eq!(Vec::from(vec.clone()), model);
     assert_eq!(Vec::from(&vec), model);
     assert_eq!(VecDeque::from(vec.clone()), VecDeque::from(model.clone()));
@@ -293,26 +285,15 @@ fn apply(op: Op, vec: &mut Vector, model: &mut Model, versions: &mut Versions<Ve
             model.clear();
         }
         Op::Keep(slot) => versions.keep(vec, model, slot),
-        Op::Restore(slot) => {
-            if let Some((old, old_model)) = versions.get(slot) {
-                *vec = old.clone();
-                assert!(vec.ptr_eq(old));
-                *model = old_model.clone();
-            }
-        }
+        Op::Restore(slot) => versions.restore(slot, vec, model),
         Op::Rebuild => {
             let rebuilt: Vector = vec.clone().into_iter().collect();
             assert_eq!(rebuilt, *vec);
             *vec = rebuilt;
         }
         Op::Compare(slot) => {
-            if let Some((old, old_model)) = versions.get(slot) {
-                check_eq_hash(vec, old, model, old_model);
-                assert_eq!((*vec).cmp(old), (*model).cmp(old_model));
-                assert_eq!((*vec).partial_cmp(old), (*model).partial_cmp(old_model));
-                if vec.ptr_eq(old) {
-                    assert_eq!(model, old_model, "ptr_eq vectors must be equal");
-                }
+            if let Some((old, old_model)) = versions.compare(slot, vec, model) {
+                check_ord(vec, old, model, old_model);
             }
         }
         Op::BinarySearch(x) => {
@@ -347,18 +328,8 @@ fn check(vec: &Vector, model: &Model) {
     assert_eq!(iter.len(), model.len());
     assert!(iter.eq(model.iter()));
     assert!(vec.iter().rev().eq(model.iter().rev()));
-    // From both ends at once.
-    let mut iter = vec.iter();
-    let mut want = model.iter();
-    loop {
-        let (g, w) = (iter.next_back(), want.next_back());
-        assert_eq!(g, w);
-        let (g2, w2) = (iter.next(), want.next());
-        assert_eq!(g2, w2);
-        if w.is_none() || w2.is_none() {
-            break;
-        }
-    }
+    // From both ends, alternating.
+    check_both_ends(vec.iter(), model.iter(), 1);
     let fresh = Vector::from(model.as_slice());
     assert_eq!(&fresh, vec);
     assert_eq!(hash_of(&fresh), hash_of(vec));
