@@ -120,13 +120,10 @@ impl<F: Clone, M: Clone> Versions<F, M> {
     }
 
     /// Makes `frozen` and `model` a clone of the version in `slot`, if any is kept.
-    pub fn restore(&self, slot: u8, frozen: &mut F, model: &mut M)
-    where
-        F: Shares,
-    {
+    pub fn restore(&self, slot: u8, frozen: &mut F, model: &mut M) {
         if let Some((old, old_model)) = self.get(slot) {
+            // No `ptr_eq` check: clones of a short (inline) `FrozenVec` are not `ptr_eq`.
             *frozen = old.clone();
-            assert!(frozen.shares(old), "a clone shares its original");
             *model = old_model.clone();
         }
     }
