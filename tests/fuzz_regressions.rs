@@ -1,0 +1,91 @@
+//! Replays the committed fuzz inputs under a plain `cargo test` (stable, no cargo-fuzz): every
+//! file in `fuzz/regressions/<target>/` (crashes found, and a minimized corpus) goes through the
+//! same check the fuzz target runs, `fuzz/checks/<target>.rs`.
+//!
+//! Adding a fuzz target means adding it to `replay!` below and committing at least one input
+//! under `fuzz/regressions/<target>/`; `every_target_is_replayed` fails otherwise.
+#![cfg(all(feature = "arbitrary", feature = "serde"))]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+#[allow(unreachable_pub)]
+#[path = "../fuzz/checks/mod.rs"]
+mod checks;
+
+fn fuzz_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz")
+}
+
+/// The names of the entries of `dir` (files or directories), sorted.
+fn names_in(dir: &Path, want_dirs: bool) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("reading {}: {e}", dir.display()))
+        .map(|entry| entry.expect("a directory entry"))
+        .filter(|entry| entry.file_type().expect("a file type").is_dir() == want_dirs)
+        .map(|entry| entry.file_name().into_string().expect("a UTF-8 file name"))
+        .collect();
+    names.sort();
+    names
+}
+
+/// Runs every committed input of `target` through `check`.
+fn replay(target: &str, check: fn(&[u8])) {
+    let dir = fuzz_dir().join("regressions").join(target);
+    let inputs = names_in(&dir, false);
+    assert!(!inputs.is_empty(), "{} has no inputs", dir.display());
+    for name in inputs {
+        let path = dir.join(&name);
+        let data = fs::read(&path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
+        // Printed only if the check panics: the input to reproduce with.
+        println!("replaying {}", path.display());
+        check(&data);
+    }
+}
+
+macro_rules! replay {
+    ($($target:ident),* $(,)?) => {
+        /// The targets replayed here, by name.
+        const TARGETS: &[&str] = &[$(stringify!($target)),*];
+
+        $(
+            #[test]
+            fn $target() {
+                replay(stringify!($target), checks::$target::run);
+            }
+        )*
+    };
+}
+
+replay!(
+    deserialize,
+    graph,
+    map_ops,
+    ord_map_ops,
+    ord_set_ops,
+    set_ops,
+    str_bytes,
+    vec_ops,
+);
+
+/// Every fuzz target (`fuzz/fuzz_targets/*.rs`) is replayed here and has committed inputs, and
+/// every directory of inputs belongs to a target.
+#[test]
+fn every_target_is_replayed() {
+    let targets: Vec<String> = names_in(&fuzz_dir().join("fuzz_targets"), false)
+        .into_iter()
+        .map(|file| {
+            file.strip_suffix(".rs")
+                .unwrap_or_else(|| panic!("fuzz_targets/{file} is not a .rs file"))
+                .to_owned()
+        })
+        .collect();
+    let mut replayed: Vec<&str> = TARGETS.to_vec();
+    replayed.sort_unstable();
+    assert_eq!(targets, replayed, "fuzz targets vs. the `replay!` list");
+    let regressions = names_in(&fuzz_dir().join("regressions"), true);
+    assert_eq!(
+        targets, regressions,
+        "fuzz targets vs. fuzz/regressions/ directories"
+    );
+}
