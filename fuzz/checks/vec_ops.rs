@@ -330,6 +330,22 @@ fn check(vec: &Vector, model: &Model) {
     assert!(vec.iter().rev().eq(model.iter().rev()));
     // From both ends, alternating.
     check_both_ends(vec.iter(), model.iter(), 1);
+    // Internal iteration (`fold`, which walks the leaves as slices) agrees with `next`, also
+    // after a few elements were taken from either end.
+    let folded = |iter: deepfreeze::vec::Iter<'_, u16>| {
+        iter.fold(Vec::new(), |mut out, &x| {
+            out.push(x);
+            out
+        })
+    };
+    assert_eq!(&folded(vec.iter()), model);
+    let (skip_front, skip_back) = (model.len() % 7, model.len() % 5);
+    if skip_front + skip_back <= model.len() {
+        let mut iter = vec.iter();
+        iter.by_ref().take(skip_front).for_each(drop);
+        iter.by_ref().rev().take(skip_back).for_each(drop);
+        assert_eq!(folded(iter), model[skip_front..model.len() - skip_back]);
+    }
     let fresh = Vector::from(model.as_slice());
     assert_eq!(&fresh, vec);
     assert_eq!(hash_of(&fresh), hash_of(vec));
