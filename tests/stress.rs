@@ -347,10 +347,20 @@ fn check_field(f: &Fixture, which: usize, i: u64, size: Size) {
 
 const FIELDS: usize = 14;
 
-/// What a thread hands to its neighbour: a clone of the whole fixture (every handle cloned) and
-/// some derived values that share nodes with it.
+/// The size of the values built afresh at every step: small, but with every kind of handle.
+const FRESH: Size = Size {
+    threads: 0,
+    iterations: 0,
+    elements: 5,
+    tree_depth: 2,
+};
+
+/// What a thread hands to its neighbour: a clone of the whole fixture (every handle cloned), some
+/// derived values that share nodes with it, and a clone of a value built afresh that the sender
+/// keeps too, so that either thread may drop its last handle (and they race to it).
 struct Parcel {
     whole: Fixture,
+    fresh: Fixture,
     from: usize,
     step: usize,
     vec: FrozenVec<u64>,
@@ -358,9 +368,10 @@ struct Parcel {
     bytes: FrozenBytes,
 }
 
-fn parcel(f: &Fixture, from: usize, step: usize) -> Parcel {
+fn parcel(f: &Fixture, fresh: Fixture, from: usize, step: usize) -> Parcel {
     Parcel {
         whole: f.clone(),
+        fresh,
         from,
         step,
         vec: f.vec.with_pushed_back(step as u64),
@@ -384,6 +395,12 @@ fn check_parcel(f: &Fixture, parcel: &Parcel, size: Size) {
     assert_eq!(parcel.vec.len() as u64, size.elements + 1);
     assert_eq!(parcel.map[&u64::MAX], "from a neighbour");
     assert_eq!(*parcel.bytes, f.bytes[parcel.step % 100..]);
+    check_field(
+        &parcel.fresh,
+        parcel.step % FIELDS,
+        parcel.step as u64,
+        FRESH,
+    );
 }
 
 /// Runs `size.threads` threads over one fixture; each hands parcels to the next (in a ring),
@@ -406,13 +423,16 @@ fn run(size: Size) -> Fixture {
                 for step in 0..size.iterations {
                     let i = (id * size.iterations + step) as u64;
                     check_field(fixture, step % FIELDS, i, size);
-                    // Keep some clones around for a while, then drop them out of order.
-                    kept.push(fixture.clone());
+                    // Keep some clones around for a while, then drop them out of order; the fresh
+                    // ones here or in the neighbour, whichever comes last.
+                    let fresh = build(FRESH);
+                    check_field(&fresh, (step + 7) % FIELDS, i, FRESH);
+                    kept.push((fixture.clone(), fresh.clone()));
                     if kept.len() > 4 {
                         kept.swap_remove(step % kept.len());
                     }
                     outbox
-                        .send(parcel(fixture, id, step))
+                        .send(parcel(fixture, fresh, id, step))
                         .expect("receiver alive");
                     while let Ok(parcel) = inbox.try_recv() {
                         check_parcel(fixture, &parcel, size);
@@ -423,8 +443,9 @@ fn run(size: Size) -> Fixture {
                 for parcel in inbox {
                     check_parcel(fixture, &parcel, size);
                 }
-                for copy in &kept {
+                for (copy, fresh) in &kept {
                     assert_eq!(fixture, copy);
+                    check_field(fresh, id % FIELDS, 0, FRESH);
                 }
             }));
         }
@@ -456,6 +477,17 @@ fn all_unique(f: &Fixture) {
     }
 }
 
+/// Iterations per thread when not under Miri: 2,000 (a few seconds in a debug build), or
+/// `DEEPFREEZE_STRESS_ITERATIONS` (`.ci/soundness` lowers it for its smoke run under
+/// ThreadSanitizer, which runs this test about 12 times slower).
+fn iterations_natively() -> usize {
+    std::env::var("DEEPFREEZE_STRESS_ITERATIONS")
+        .ok()
+        .map_or(2_000, |n| {
+            n.parse().expect("DEEPFREEZE_STRESS_ITERATIONS: a number")
+        })
+}
+
 #[test]
 fn every_frozen_type_shared_by_many_threads_checks_out_and_frees_everything() {
     let size = if cfg!(miri) {
@@ -468,7 +500,7 @@ fn every_frozen_type_shared_by_many_threads_checks_out_and_frees_everything() {
     } else {
         Size {
             threads: 8,
-            iterations: 2_000,
+            iterations: iterations_natively(),
             elements: 200,
             tree_depth: 8,
         }
