@@ -173,15 +173,21 @@ fn label(i: u64) -> String {
     format!("element number {i}, long enough for the heap")
 }
 
+/// Length of `Fixture::bytes`, whose byte `k` is `k % 256`; `bytes_slice` is its middle half.
+fn bytes_len(size: Size) -> usize {
+    16 * size.elements as usize
+}
+
 fn build(size: Size) -> Fixture {
     let n = size.elements;
-    let bytes = FrozenBytes::from((0..=255).cycle().take(4096).collect::<Vec<u8>>());
+    let len = bytes_len(size);
+    let bytes = FrozenBytes::from((0..=255).cycle().take(len).collect::<Vec<u8>>());
     Fixture {
         arc: FrozenArc::new((7, String::from("shared tuple"))),
         heap_str: FrozenStr::new(HEAP_TEXT),
         inline_str: FrozenStr::new("inline"),
         static_str: FrozenStr::from_static(STATIC_TEXT),
-        bytes_slice: bytes.slice(1000..3000),
+        bytes_slice: bytes.slice(len / 4..len * 3 / 4),
         bytes,
         static_bytes: FrozenBytes::from_static(STATIC_BYTES),
         slice: (0..n).map(|i| FrozenStr::from(label(i))).collect(),
@@ -248,22 +254,24 @@ fn check_field(f: &Fixture, which: usize, i: u64, size: Size) {
         4 => {
             let copy = f.bytes.clone();
             assert!(copy.ptr_eq(&f.bytes));
-            assert_eq!(copy.len(), 4096);
-            let at = (i % 4096) as usize;
+            let len = bytes_len(size);
+            assert_eq!(copy.len(), len);
+            let at = i as usize % len;
             assert_eq!(copy[at], at as u8);
             same(&f.bytes, &copy);
             let part = copy.slice(at..);
-            assert_eq!(part.first().copied(), (at < 4096).then_some(at as u8));
+            assert_eq!(part.first().copied(), Some(at as u8));
         }
         5 => {
             let copy = f.bytes_slice.clone();
-            assert_eq!(copy.len(), 2000);
-            assert_eq!(copy[0], (1000 % 256) as u8);
-            assert_eq!(*copy, f.bytes[1000..3000]);
+            let len = bytes_len(size);
+            assert_eq!(copy.len(), len / 2);
+            assert_eq!(copy[0], (len / 4 % 256) as u8);
+            assert_eq!(*copy, f.bytes[len / 4..len * 3 / 4]);
             same(&f.bytes_slice, &copy);
-            let (head, tail) = copy.split_at(1000);
-            assert_eq!(head.len() + tail.len(), 2000);
-            assert_eq!(tail[0], (2000 % 256) as u8);
+            let (head, tail) = copy.split_at(len / 4);
+            assert_eq!(head.len() + tail.len(), len / 2);
+            assert_eq!(tail[0], (len / 2 % 256) as u8);
         }
         6 => {
             let copy = f.static_bytes.clone();
