@@ -5,7 +5,7 @@
 //! inputs that trigger the upstream bugs: large maps (SIMD leaf nodes, node upgrades), hashers
 //! that force full collisions and deep tries, and clones shared before mutation, also across
 //! threads. Results are checked against `std::collections::HashMap`; values carry a drop counter
-//! so a double drop or a leak shows natively too. Run them under Miri (`.ci/miri`).
+//! so a double drop or a leak shows natively too. Run them under Miri (`.ci/soundness`).
 
 use std::collections::HashMap;
 use std::hash::{BuildHasher, DefaultHasher, Hasher, RandomState};
