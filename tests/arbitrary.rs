@@ -6,6 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt::Debug;
 use std::hash::{BuildHasherDefault, DefaultHasher};
+use std::sync::OnceLock;
 
 use arbitrary::{Arbitrary, Unstructured};
 use deepfreeze::{
@@ -13,8 +14,14 @@ use deepfreeze::{
     FrozenStr, FrozenVec,
 };
 
-/// Fixed inputs: empty, tiny, patterned, and pseudo-random buffers of several lengths.
-fn buffers() -> Vec<Vec<u8>> {
+/// Fixed inputs: empty, tiny, patterned, and pseudo-random buffers of several lengths, built
+/// once and kept in a static, so values borrowing them (`&str`, `&[u8]`) can live for `'a`.
+fn buffers() -> &'static [Vec<u8>] {
+    static BUFFERS: OnceLock<Vec<Vec<u8>>> = OnceLock::new();
+    BUFFERS.get_or_init(make_buffers)
+}
+
+fn make_buffers() -> Vec<Vec<u8>> {
     let mut out = vec![
         vec![],
         vec![0],
@@ -59,7 +66,7 @@ where
         std::any::type_name::<F>()
     );
     for buffer in buffers() {
-        let buffer: &'a [u8] = Box::leak(buffer.into_boxed_slice());
+        let buffer: &'a [u8] = buffer;
         let mut uf = Unstructured::new(buffer);
         let mut us = Unstructured::new(buffer);
         let (f, s) = (F::arbitrary(&mut uf), S::arbitrary(&mut us));
@@ -96,7 +103,7 @@ fn frozen_str_is_valid_utf8_and_equals_str() {
     agrees_with_std::<FrozenStr, &str>(|f, s| &**f == *s);
     agrees_with_std::<FrozenStr, String>(|f, s| &**f == s.as_str());
     for buffer in buffers() {
-        if let Ok(s) = FrozenStr::arbitrary(&mut Unstructured::new(&buffer)) {
+        if let Ok(s) = FrozenStr::arbitrary(&mut Unstructured::new(buffer)) {
             assert!(std::str::from_utf8(s.as_bytes()).is_ok());
             assert!(s.len() <= buffer.len());
         }
