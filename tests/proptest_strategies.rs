@@ -110,16 +110,20 @@ fn strings_match_their_regex() {
         );
     }
     assert!(string("[unclosed").is_err());
-    let values = sample(str_of("\\PC{0,40}"));
-    assert!(
-        values
-            .iter()
-            .all(|s| s.chars().count() <= 40 && !s.chars().any(char::is_control))
-    );
-    assert!(
-        values.iter().any(|s| !s.is_ascii()),
-        "non-ASCII strings are generated too"
-    );
+    // A Unicode class: proptest compiles it into a large automaton, which Miri runs for many
+    // minutes without touching this crate's code.
+    if !cfg!(miri) {
+        let values = sample(str_of("\\PC{0,40}"));
+        assert!(
+            values
+                .iter()
+                .all(|s| s.chars().count() <= 40 && !s.chars().any(char::is_control))
+        );
+        assert!(
+            values.iter().any(|s| !s.is_ascii()),
+            "non-ASCII strings are generated too"
+        );
+    }
     let custom = sample(str_of(Just(String::from("fixed"))));
     assert!(custom.iter().all(|s| &**s == "fixed"));
 }
@@ -217,13 +221,18 @@ fn arbitrary_covers_every_type() {
         assert!(values.iter().all(valid), "{}", std::any::type_name::<T>());
     }
     all::<FrozenArc<u8>>(|_| true);
-    all::<FrozenStr>(|s| !s.chars().any(char::is_control));
+    // `FrozenStr`'s default strategy compiles proptest's Unicode regex `\PC*`, which takes Miri
+    // half an hour and runs none of this crate's code; `str_of` covers the conversion there.
+    if !cfg!(miri) {
+        all::<FrozenStr>(|s| !s.chars().any(char::is_control));
+        all::<FrozenVec<FrozenStr>>(|v| v.len() < 100);
+        all::<FrozenOrdMap<FrozenStr, u8>>(|m| m.keys().zip(m.keys().skip(1)).all(|(a, b)| a < b));
+    }
     all::<FrozenBytes>(|b| b.len() < 100);
     all::<FrozenSlice<i16>>(|s| s.len() < 100);
-    all::<FrozenVec<FrozenStr>>(|v| v.len() < 100);
     all::<FrozenMap<u8, FrozenVec<u8>>>(|m| m.keys().collect::<BTreeSet<_>>().len() == m.len());
     all::<FrozenSet<i64>>(|s| s.len() < 100);
-    all::<FrozenOrdMap<FrozenStr, u8>>(|m| m.keys().zip(m.keys().skip(1)).all(|(a, b)| a < b));
+    all::<FrozenOrdMap<u16, u8>>(|m| m.keys().zip(m.keys().skip(1)).all(|(a, b)| a < b));
     all::<FrozenOrdSet<char>>(|s| s.iter().zip(s.iter().skip(1)).all(|(a, b)| a < b));
     all::<FrozenMap<u8, u8, std::hash::BuildHasherDefault<std::hash::DefaultHasher>>>(|m| {
         m.len() < 100
