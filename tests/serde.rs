@@ -338,18 +338,25 @@ mod properties {
     use deepfreeze::proptest as frozen;
     use proptest::prelude::*;
 
+    /// Any chars, control and non-ASCII ones included (JSON escapes them). Not `any::<FrozenStr>()`:
+    /// its `\PC*` regex compiles into an automaton that takes Miri over ten minutes per test and
+    /// runs none of this crate's code.
+    fn text() -> impl Strategy<Value = FrozenStr> {
+        frozen::str_of(prop::collection::vec(any::<char>(), 0..24).prop_map(String::from_iter))
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(if cfg!(miri) { 2 } else { 64 }))]
 
         #[test]
-        fn strings_and_bytes(s in any::<FrozenStr>(), b in frozen::bytes(0..64)) {
+        fn strings_and_bytes(s in text(), b in frozen::bytes(0..64)) {
             round_trip(&s);
             round_trip(&b);
             same_wire(&s, &s.to_string());
         }
 
         #[test]
-        fn sequences(v in frozen::vec(any::<FrozenStr>(), 0..40), t in frozen::slice(any::<u64>(), 0..40)) {
+        fn sequences(v in frozen::vec(text(), 0..40), t in frozen::slice(any::<u64>(), 0..40)) {
             round_trip(&v);
             round_trip(&t);
             same_wire(&v, &v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
@@ -358,7 +365,7 @@ mod properties {
 
         #[test]
         fn ordered_maps_and_sets(
-            m in frozen::ord_map(any::<u16>(), any::<FrozenStr>(), 0..40),
+            m in frozen::ord_map(any::<u16>(), text(), 0..40),
             s in any::<FrozenOrdSet<i32>>(),
         ) {
             round_trip(&m);
@@ -370,7 +377,7 @@ mod properties {
 
         #[test]
         fn hash_maps_and_sets(
-            m in frozen::hash_map(any::<FrozenStr>(), any::<u32>(), 0..40),
+            m in frozen::hash_map(text(), any::<u32>(), 0..40),
             s in frozen::hash_set(any::<u16>(), 0..40),
         ) {
             round_trip(&m);
