@@ -59,15 +59,24 @@ where
     for_each_op(&mut u, |op: Op| {
         apply(op, &mut frozen, &mut model, &mut versions);
         if !cfg!(miri) {
-            check(&frozen, &model);
-            versions.check_all(check);
+            check_live_and_kept(check, &frozen, &model, &versions);
         }
     });
     if cfg!(miri) {
-        check(&frozen, &model);
-        versions.check_all(check);
+        check_live_and_kept(check, &frozen, &model, &versions);
     }
     (frozen, model)
+}
+
+/// Runs `check` on the live pair and on every kept version.
+fn check_live_and_kept<F: Clone, M: Clone>(
+    check: fn(&F, &M),
+    frozen: &F,
+    model: &M,
+    versions: &Versions<F, M>,
+) {
+    check(frozen, model);
+    versions.check_all(check);
 }
 
 /// `ptr_eq` of the frozen types, for the generic helpers.
