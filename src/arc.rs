@@ -123,9 +123,8 @@ use crate::Frozen;
 ///   the value. Comparing a value with its clone, or two lists that differ only in a prefix
 ///   sharing one tail, stops at the first shared handle.
 /// - **Serde** (feature `serde`): bounded. Serializing or deserializing more than
-///   `deepfreeze::serde::MAX_DEPTH` (256) nested frozen containers is an error, not a
-///   stack overflow (formats with a lower limit of their own, such as `serde_json`'s 128, stop
-///   first).
+///   `deepfreeze::serde::max_depth()` (64 by default) nested frozen containers is an error, not a
+///   stack overflow (`deepfreeze::serde::with_max_depth` changes the limit).
 /// - **Recursive: `PartialEq`, `PartialOrd`, `Ord` of separately built equal values, `Hash`,
 ///   `Debug`.** `FrozenArc` forwards these to `T`, and the impls that `#[derive]` writes for `T`
 ///   call the same trait on each field, so the call nests once per node. Measured in a debug

@@ -563,3 +563,20 @@ fn hash_containers_avoid_unsound_imbl_paths() {
         }
     }
 }
+
+#[test]
+fn manifest_requires_arc_swap_with_its_soundness_fixes() {
+    // Users resolve their own lock file: the minimum must be in the manifest, not only here.
+    let lines = manifest_lines("arc-swap");
+    let requirement = lines
+        .iter()
+        .find_map(|line| line.split("version = \"").nth(1)?.split('"').next())
+        .unwrap_or_else(|| panic!("no `arc-swap = {{ version = ... }}` in Cargo.toml: {lines:?}"));
+    let minimum = requirement.trim_start_matches(['^', '=', '>', ' ']);
+    assert!(
+        version_triple(minimum) >= (1, 9, 5),
+        "arc-swap {requirement} allows releases before 1.9.5, whose changelog has soundness fixes"
+    );
+    let packages = read_lock();
+    assert!(version_triple(&locked(&packages, "arc-swap").version) >= (1, 9, 5));
+}

@@ -339,11 +339,18 @@ fn from_a_borrowed_slice_leaks_nothing_when_a_clone_panics() {
         let caught = std::panic::catch_unwind(|| FrozenSlice::from(source.as_slice()));
         assert!(caught.is_err(), "clone {k} panics");
         // The k clones made before the panic were dropped again; Miri checks the allocation.
-        assert_eq!(FUSES_LIVE.load(Relaxed), source.len(), "after a panic at clone {k}");
+        assert_eq!(
+            FUSES_LIVE.load(Relaxed),
+            source.len(),
+            "after a panic at clone {k}"
+        );
     }
     CLONES_LEFT.store(usize::MAX, Relaxed);
     let copy = FrozenSlice::from(source.as_slice());
-    assert_eq!(copy.iter().map(|f| f.0).collect::<Vec<_>>(), [0, 1, 2, 3, 4, 5]);
+    assert_eq!(
+        copy.iter().map(|f| f.0).collect::<Vec<_>>(),
+        [0, 1, 2, 3, 4, 5]
+    );
     assert_eq!(FUSES_LIVE.load(Relaxed), 2 * source.len());
     drop(copy);
     assert_eq!(FUSES_LIVE.load(Relaxed), source.len());

@@ -1,0 +1,77 @@
+//! What each frozen container allocates as it is deserialized, as charged to
+//! [`with_budget`](super::with_budget): upper bounds, checked against a counting allocator by
+//! `tests/serde_budget.rs`.
+
+use core::mem::size_of;
+
+/// A triomphe header in front of a slice: the count and the length.
+const SLICE_HEADER: usize = 16;
+
+/// A `FrozenArc<T>`'s allocation: the count and the value.
+pub(super) fn arc<T>() -> usize {
+    size_of::<T>().next_multiple_of(align_of::<usize>()) + size_of::<usize>()
+}
+
+/// A `FrozenStr` of `len` bytes: nothing when inline, else one allocation.
+pub(super) fn str(len: usize) -> usize {
+    if len <= 15 {
+        0
+    } else {
+        (len + SLICE_HEADER).next_multiple_of(8)
+    }
+}
+
+/// A `FrozenBytes` of `len` bytes, copied into one allocation.
+pub(super) fn bytes(len: usize) -> usize {
+    if len == 0 {
+        0
+    } else {
+        (len + SLICE_HEADER).next_multiple_of(8)
+    }
+}
+
+/// One more element of `T` buffered for a `FrozenSlice<T>` (or a `FrozenBytes` read as a
+/// sequence): the buffer grows by doubling, and the slice is a copy of it.
+pub(super) fn buffered<T>() -> usize {
+    3 * size_of::<T>()
+}
+
+/// The bytes that pushing element number `len` (counting from 0) makes a `FrozenVec<T>`
+/// allocate: a whole node of 64 elements every 64 elements (and the two end nodes once it
+/// outgrows one), and a branch node of 64 children per 4 nodes.
+pub(super) fn vec_push<T>(len: usize) -> usize {
+    const NODE: usize = 64;
+    let node = NODE * size_of::<T>() + 32;
+    let mut bytes = 0;
+    if len % NODE == 0 {
+        bytes += node;
+    }
+    if len == NODE {
+        // Past one node, the tree keeps a node at each end besides the full ones.
+        bytes += 3 * node;
+    }
+    if len == NODE || (len % NODE == 0 && (len / NODE) % 4 == 2) {
+        // Branch nodes: one once it outgrows one node, then one per 4 leaves (they fill unevenly).
+        bytes += NODE * size_of::<usize>() + 32;
+    }
+    bytes
+}
+
+/// The bytes that inserting entry number `len` (counting from 0) of type `E` (`(K, V)` or `T`)
+/// makes a `FrozenMap` or `FrozenSet` allocate: its first trie node, then about six slots per
+/// entry as nodes fill and split.
+pub(super) fn hash_insert<E>(len: usize) -> usize {
+    let slot = size_of::<E>() + 16;
+    if len == 0 { 32 * slot + 16 } else { 6 * slot }
+}
+
+/// The bytes that inserting entry number `len` (counting from 0) of type `E` makes a
+/// `FrozenOrdMap` or `FrozenOrdSet` allocate: a B-tree node of 64 entries and 65 children
+/// first, and one more per 32 entries (nodes split half full).
+pub(super) fn ord_insert<E>(len: usize) -> usize {
+    if len % 32 == 0 {
+        64 * size_of::<E>() + 65 * size_of::<usize>() + 32
+    } else {
+        0
+    }
+}
