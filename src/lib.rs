@@ -186,6 +186,7 @@ mod impls;
 pub mod map;
 pub mod ord_map;
 pub mod ord_set;
+pub mod prelude;
 pub mod set;
 pub mod slice;
 pub mod str;
