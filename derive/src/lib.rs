@@ -11,7 +11,9 @@
 mod ast;
 mod attr;
 mod bounds;
+mod check;
 mod expand;
+mod valid;
 
 use proc_macro::TokenStream;
 
