@@ -22,8 +22,9 @@
 //!   a struct turned into a union after the derive fails to compile.
 //! - A packed struct's fields cannot be borrowed; they are reached with `&raw const value.a`.
 //!   (A `repr(packed)` added after the derive makes the borrows an error.)
-//! - A union's fields are reached with `&raw const value.a` too; no pattern can list them all,
-//!   which is why `valid` allows only inert attributes on unions and packed structs.
+//! - A union's fields are reached with `&raw const value.a` too (in an `unsafe` block, which
+//!   older compilers require); no pattern can list them all, which is why `valid` allows only
+//!   inert attributes on unions and packed structs.
 //! - An empty enum is matched with `match *value {}`.
 //!
 //! Every local name is built with [`Span::mixed_site`], so no user item or binding can capture or
@@ -78,9 +79,23 @@ pub(crate) fn body(shape: &Shape<'_>, names: &Names) -> TokenStream {
                 let (first, last) = ends(field);
                 let value = located(value, first);
                 let member = member_at(&field.member, last);
-                quote_spanned!(first=> #assert(&raw const #value.#member);)
+                // `&raw const` of a union field is safe code on Rust 1.95, not yet on 1.85 (the
+                // MSRV): the `unsafe` block serves the older compilers.
+                // SAFETY:
+                // - `&raw const` makes a pointer to the field: it reads nothing and creates no
+                //   reference, so it is sound whatever the union holds;
+                // - the pointer is only passed to an empty function, never dereferenced.
+                let unsafe_token = Ident::new("unsafe", Span::mixed_site().located_at(first));
+                let mut block = Group::new(
+                    Delimiter::Brace,
+                    quote_spanned!(first=> &raw const #value.#member),
+                );
+                block.set_span(Span::mixed_site().located_at(last));
+                quote_spanned!(first=> #assert(#unsafe_token #block);)
             });
-            quote!(#(#checks)*)
+            quote! {
+                #(#checks)*
+            }
         }
         Shape::Enum(variants) if variants.is_empty() => quote!(match *#value {}),
         Shape::Enum(variants) => {

@@ -27,7 +27,7 @@
 //! type's check of itself (a field `Vec<Self>`) is answered by the impl, which has no field
 //! predicates to recurse into. `check` writes the body; `valid` rejects what it cannot cover.
 
-use crate::ast::Input;
+use crate::ast::{Input, Shape};
 use crate::attr::Errors;
 use crate::bounds::ImplGenerics;
 use crate::check::{self, Names};
@@ -60,6 +60,10 @@ fn expand(input: &Input<'_>) -> TokenStream {
     let body = check::body(&input.shape, &names);
     let check_trait = Ident::new("__DeepfreezeCheckFields", Span::mixed_site());
     let check_fn = Ident::new("__deepfreeze_check_fields", Span::mixed_site());
+    // A union's fields are reached in an `unsafe` block (see `check`), which newer compilers
+    // find unneeded.
+    let allow_unsafe = matches!(input.shape, Shape::Union(_))
+        .then(|| quote!(#[allow(unsafe_code, unused_unsafe)]));
 
     quote! {
         #[doc(hidden)]
@@ -75,6 +79,7 @@ fn expand(input: &Input<'_>) -> TokenStream {
 
             #[automatically_derived]
             impl #impl_generics #check_trait for #ident #self_args #where_clause {
+                #allow_unsafe
                 fn #check_fn(#value: &Self) {
                     #body
                 }
@@ -380,7 +385,9 @@ mod tests {
             }
         ));
         assert!(
-            out.contains("__deepfreeze_assert_frozen (& raw const __deepfreeze_value . b) ;"),
+            out.contains(
+                "__deepfreeze_assert_frozen (unsafe { & raw const __deepfreeze_value . b }) ;"
+            ),
             "{out}"
         );
 
