@@ -435,6 +435,145 @@ mod tests {
         }
     }
 
+    /// `S<'a, T, const N: usize>` deriving with `bound = "{bound}"`: whether the derive accepts it.
+    fn accepts_bound(bound: &str) -> bool {
+        let attr: syn::Attribute = syn::parse_quote!(#[frozen(bound = #bound)]);
+        let out = expand(parse_quote!(
+            #attr
+            struct S<'a, T, const N: usize> {
+                a: &'a T,
+                b: [u8; N],
+            }
+        ));
+        !out.contains("compile_error")
+    }
+
+    #[test]
+    fn bound_must_name_a_parameter_and_not_the_type() {
+        for bound in [
+            "",
+            "T: Frozen",
+            "T::Out: Frozen",
+            "<T as Shape>::Out: Frozen",
+            "Vec<T>: Frozen",
+            "[u8; N]: Frozen",
+            "'a: 'static",
+            "T: Frozen + 'a",
+            "for<'x> &'x T: Into<u8>",
+        ] {
+            assert!(accepts_bound(bound), "{bound}");
+        }
+        for bound in [
+            "Self: Frozen",
+            "T: Frozen, Self: Frozen",
+            "S<'a, T, N>: Frozen",
+            "Vec<Self>: Frozen",
+            "Box<S<'a, T, N>>: Frozen",
+            "T: Into<Self>",
+            "<Self as Shape>::Out: Frozen",
+            "String: Frozen",
+            "T: Frozen, u8: Copy",
+            "::T: Frozen",
+            "T: Shape<Out = m!()>",
+        ] {
+            assert!(!accepts_bound(bound), "{bound}");
+        }
+    }
+
+    #[test]
+    fn macros_in_the_generics_are_errors_without_an_impl() {
+        for shape in [
+            parse_quote!(
+                struct S<T: Tr<m!()>>(T);
+            ),
+            parse_quote!(
+                struct S<T>(T)
+                where
+                    T: Tr<m!()>;
+            ),
+            parse_quote!(
+                struct S<const N: m!()>;
+            ),
+        ] {
+            let out = expand(shape);
+            assert_eq!(out.matches("compile_error").count(), 1, "{out}");
+            assert!(!out.contains("unsafe impl"), "{out}");
+        }
+    }
+
+    #[test]
+    fn unions_and_packed_structs_take_only_inert_attributes() {
+        let accepted: Vec<DeriveInput> = vec![
+            parse_quote!(
+                /// Docs.
+                #[derive(Clone, Copy)]
+                #[repr(C)]
+                #[allow(dead_code)]
+                #[cfg_attr(all(), must_use, deprecated)]
+                union U {
+                    /// Docs.
+                    #[allow(dead_code)]
+                    a: u8,
+                }
+            ),
+            parse_quote!(
+                #[repr(C, packed(2))]
+                #[expect(dead_code)]
+                struct P {
+                    #[doc = "x"]
+                    a: u8,
+                }
+            ),
+            // Other shapes take any attribute: their check is exhaustive.
+            parse_quote!(
+                #[some_macro]
+                #[serde(rename_all = "camelCase")]
+                struct S {
+                    #[serde(default)]
+                    a: u8,
+                }
+            ),
+        ];
+        for shape in accepted {
+            let out = expand(shape);
+            assert!(!out.contains("compile_error"), "{out}");
+        }
+        let rejected: Vec<DeriveInput> = vec![
+            parse_quote!(
+                #[some_macro]
+                union U { a: u8 }
+            ),
+            parse_quote!(
+                #[cfg_attr(all(), some_macro)]
+                union U { a: u8 }
+            ),
+            parse_quote!(
+                #[rustfmt::skip]
+                union U { a: u8 }
+            ),
+            parse_quote!(
+                union U { #[serde(default)] a: u8 }
+            ),
+            parse_quote!(
+                #[repr(packed)]
+                #[some_macro]
+                struct P {
+                    a: u8,
+                }
+            ),
+            parse_quote!(
+                #[some_macro]
+                #[repr(C)]
+                #[repr(packed)]
+                struct P(u8);
+            ),
+        ];
+        for shape in rejected {
+            let out = expand(shape);
+            assert_eq!(out.matches("compile_error").count(), 1, "{out}");
+        }
+    }
+
     #[test]
     fn errors_never_panic_and_come_with_a_fallback_impl() {
         let cases: Vec<DeriveInput> = vec![
