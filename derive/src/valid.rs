@@ -88,10 +88,12 @@ fn inert(path: &Path, meta: &syn::Meta, kind: &str) -> syn::Result<()> {
     Err(Error::new_spanned(
         path,
         format!(
-            "`#[{name}]` is not allowed on {kind} that derives `Frozen`: a macro attribute could \
-             change the fields after the derive checked them, and the fields of {kind} cannot be \
-             checked by an exhaustive pattern; only `doc`, lint, `repr`, `derive`, `cfg`, \
-             `must_use`, `deprecated` and `{FROZEN}` attributes are allowed here"
+            "`#[{name}]` is not allowed on {kind} that derives `Frozen`: an attribute macro here \
+             runs after the derive and could change the fields it checked, and the fields of \
+             {kind} cannot all be pinned down by a pattern; only built-in attributes that cannot \
+             be macros are allowed (`doc`, lints, `repr`, `derive`, `cfg`, `cfg_attr`, \
+             `must_use`, `deprecated`, `non_exhaustive`, `{FROZEN}`); write an attribute macro \
+             before `#[derive(Frozen)]`"
         ),
     ))
 }
