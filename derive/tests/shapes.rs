@@ -456,6 +456,22 @@ struct FromMacro {
 }
 assert_impl_all!(FromMacro: Frozen);
 
+/// A field type written by a macro that expands to `u8` the first time and to `AtomicU8` after.
+/// The derive never expands it: the item's expansion is the only one, so the field is a `u8`
+/// (the function below), and that is what the check sees. Together with the UI case
+/// `type-macro-expands-differently.rs`, this catches a derive that expands the type again,
+/// whichever of the two expansions rustc runs first.
+#[derive(Frozen)]
+struct ExpandedOnce {
+    level: deepfreeze_trick_macros::u8_then_atomic!(),
+}
+assert_impl_all!(ExpandedOnce: Frozen);
+
+/// Compiles only if the field is the `u8` of the first expansion.
+fn expanded_once_level(value: &ExpandedOnce) -> u8 {
+    value.level
+}
+
 #[test]
 fn derive_inside_a_function_body() {
     /// Local to this function.
