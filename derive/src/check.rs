@@ -27,8 +27,10 @@
 //!   inert attributes on unions and packed structs.
 //! - An empty enum is matched with `match *value {}`.
 //!
-//! Every local name is built with [`Span::mixed_site`], so no user item or binding can capture or
-//! shadow it, and located at the field's type, so an error points there.
+//! Every local name is built with [`Span::mixed_site`], so no user binding can capture or shadow
+//! it (the helper items live inside the derive's `const _` block), and located at the field's
+//! type, so an error underlines the type. (An enum's binding is passed as `(f0,).0` rather than
+//! `f0`, only so that the argument spans the type from its first token to its last.)
 
 use crate::ast::{Field, Shape};
 use proc_macro2::{Delimiter, Group, Span, TokenStream};
