@@ -45,10 +45,18 @@
 //! # Deriving it
 //!
 //! `#[derive(Frozen)]` implements [`Frozen`](trait@Frozen) for a struct, enum or union and checks
-//! every field: a field whose type is not `Frozen` is a compile error pointing at that field.
-//! Generic types are `Frozen` when their type parameters are (`#[frozen(bound = "...")]` changes
-//! that), lifetime parameters must be `'static`, and recursive types (`Vec<Self>`,
-//! `FrozenArc<Tree>`) work, because field checks are assertions, not where-clauses.
+//! every field: a field whose type is not `Frozen` is one compile error, pointing at that field
+//! and naming its type. Generic types are `Frozen` when their type parameters are
+//! (`#[frozen(bound = "...")]` changes that), lifetime parameters must be `'static`, and recursive
+//! types (`Vec<Self>`, `FrozenArc<Tree>`) work, because field checks are assertions, not
+//! where-clauses.
+//!
+//! The check reaches every field through a value of the type as compiled (an exhaustive pattern,
+//! then each field passed to an assertion), never by writing the field's type again, so a macro
+//! that rewrites the item after the derive, or a type macro that expands differently each time,
+//! cannot slip a mutable field past it. Unions and packed structs, whose fields no pattern can
+//! pin down that way, accept only inert attributes (`doc`, lints, `repr`, `derive`, ...). See
+//! [the derive's documentation](macro@Frozen) for the exact rules.
 //!
 //! ```
 //! use deepfreeze::{Frozen, FrozenArc};
@@ -94,7 +102,7 @@
 //!
 //! | attribute | effect |
 //! |---|---|
-//! | `#[frozen(bound = "T: Frozen, T::Out: Frozen")]` | replaces the inferred `T: Frozen` bounds (`""`: none); fields are still checked, so a wrong bound cannot make an unsound impl compile |
+//! | `#[frozen(bound = "T: Frozen, T::Out: Frozen")]` | replaces the inferred `T: Frozen` bounds (`""`: none); fields are still checked, so a wrong bound cannot make an unsound impl compile; a predicate must name a parameter of the type and must not name `Self` or the type (both are errors) |
 //! | `#[frozen(crate = "path")]` | path to this crate, for crates that re-export it |
 //!
 //! # The frozen containers
