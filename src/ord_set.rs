@@ -4,7 +4,9 @@
 //! The backend is `imbl::GenericOrdSet` with `archery::ArcTK` (`triomphe::Arc` nodes). This
 //! module never calls an imbl method that returns `&mut` into the tree; set algebra is built from
 //! `contains`, `insert`, `remove` and iteration (imbl's own `difference` means the symmetric
-//! difference; ours means the relative complement, as in std).
+//! difference; ours means the relative complement, as in std). Every in-place structural update
+//! runs on a clone of the tree that replaces `self` only once the update has returned (see
+//! "Panics in user code" on [`FrozenOrdSet`]).
 
 use core::borrow::Borrow;
 use core::ops::{Bound, RangeBounds};
@@ -34,6 +36,31 @@ type Inner<T> = GenericOrdSet<T, ArcTK>;
 /// std's meanings and returns a new set that shares as much structure with its inputs as it can.
 ///
 /// `FrozenOrdSet<T>` is [`Frozen`] when `T` is, and `Send + Sync` exactly when `T` is.
+///
+/// Elements equal by `Ord` but distinguishable otherwise follow `BTreeSet`'s rules:
+/// [`insert`](Self::insert), [`with_inserted`](Self::with_inserted) and `extend` keep the
+/// element already present, [`replace`](Self::replace) swaps it for the new one, and
+/// `FromIterator` keeps the last of equal elements.
+///
+/// # Panics in user code
+///
+/// A panic in `T`'s `Clone` or `Ord`, or in a closure or iterator passed to a method, is
+/// memory-safe and never changes another clone. Beyond that:
+///
+/// - **In-place updates are all or nothing.** `insert`, `replace`, `remove`, `take`,
+///   `pop_first`, `pop_last`, `retain`, `append`, `split_off` and `extend` run on a clone of the
+///   tree and replace `self` only when they return. If they panic, `self` (and `other` for
+///   `append`) holds exactly the elements it held before the call, `len()` agrees with
+///   iteration, and whatever the call had already built is dropped. (imbl itself is not
+///   panic-safe here: a panicking `T::clone` during a node split loses the split-off elements
+///   while `len()` still counts them.) The clone costs nothing when the path is shared with
+///   another clone already; on a set that owns its nodes alone, it makes the update copy the
+///   nodes on its path (O(log n) node copies).
+/// - **Everything else builds a new set or only reads**, so a panic drops what was being built
+///   and leaves every input as it was.
+///
+/// `tests/ord_panics.rs` checks each of these with a `Clone` and an `Ord` that panic at the k-th
+/// call, for every k, and counts drops.
 ///
 /// ```
 /// use deepfreeze::FrozenOrdSet;
@@ -313,8 +340,8 @@ impl<T: Ord + Clone> FrozenOrdSet<T> {
 
     /// Returns a new set that also holds `value`; `self` is unchanged. O(log n).
     ///
-    /// If an equal element was present, it is replaced by `value` (visible only for elements
-    /// with identity beyond their order).
+    /// If an equal element is present, it is kept, as by [`insert`](Self::insert), and the
+    /// result is a clone of `self` (still [`ptr_eq`](Self::ptr_eq)).
     ///
     /// ```
     /// use deepfreeze::FrozenOrdSet;
@@ -322,9 +349,13 @@ impl<T: Ord + Clone> FrozenOrdSet<T> {
     /// let s = FrozenOrdSet::from([1]);
     /// assert_eq!(s.with_inserted(2), FrozenOrdSet::from([1, 2]));
     /// assert_eq!(s, FrozenOrdSet::from([1]));
+    /// assert!(s.with_inserted(1).ptr_eq(&s));
     /// ```
     #[must_use]
     pub fn with_inserted(&self, value: T) -> Self {
+        if self.contains(&value) {
+            return self.clone();
+        }
         Self {
             inner: self.inner.update(value),
         }
@@ -357,7 +388,8 @@ impl<T: Ord + Clone> FrozenOrdSet<T> {
     }
 
     /// Returns the elements in `self` or `other` (or both) as a new set. O(m log n) for the
-    /// smaller size `m`; the result shares structure with the larger input.
+    /// smaller size `m`; the result shares structure with the larger input. Of two equal
+    /// elements, `self`'s is kept, as by `BTreeSet`'s `|` (and so by [`append`](Self::append)).
     ///
     /// ```
     /// use deepfreeze::FrozenOrdSet;
@@ -376,9 +408,12 @@ impl<T: Ord + Clone> FrozenOrdSet<T> {
         } else {
             (other, self)
         };
+        // On equal elements `self`'s is kept, as by `BTreeSet`'s `|`: elements of `self`
+        // replace those of a larger `other`.
+        let replace = core::ptr::eq(small, self);
         let mut out = big.clone();
         for x in small {
-            if !out.contains(x) {
+            if replace || !out.contains(x) {
                 out.inner.insert(x.clone());
             }
         }
@@ -471,11 +506,26 @@ impl<T: Ord + Clone> FrozenOrdSet<T> {
 
     // ---- in-place updates: `&mut self`, copying only shared nodes ----
 
+    /// Runs a structural update on a clone of the tree and keeps the result only if `update`
+    /// returns, so that a panic in user code (`Clone`, `Ord`, a closure, an iterator) leaves
+    /// `self` as it was: imbl's in-place updates can leave a tree whose `len()` disagrees with its
+    /// elements when a `Clone` panics mid-split or mid-merge.
+    ///
+    /// The clone is O(1); while it lives, the root is shared, so the update copies the nodes on
+    /// its path (which it does anyway where `self` shares them with another set). The old tree
+    /// is dropped after `self` holds the new one, so a panicking `Drop` cannot undo the update.
+    fn transact<R>(&mut self, update: impl FnOnce(&mut Inner<T>) -> R) -> R {
+        let mut work = self.inner.clone();
+        let out = update(&mut work);
+        drop(core::mem::replace(&mut self.inner, work));
+        out
+    }
+
     /// Adds `value`; returns `true` if it was not present. O(log n).
     ///
-    /// Unlike `BTreeSet::insert`, an equal element already present is replaced by `value`
-    /// (visible only for elements with identity beyond their order); use
-    /// [`replace`](Self::replace) to get the old one back.
+    /// As with `BTreeSet::insert`, an equal element already present is kept and `value` is
+    /// dropped (visible only for elements with identity beyond their order); use
+    /// [`replace`](Self::replace) to swap it for `value`.
     ///
     /// ```
     /// use deepfreeze::FrozenOrdSet;
@@ -486,10 +536,15 @@ impl<T: Ord + Clone> FrozenOrdSet<T> {
     /// assert_eq!(s.len(), 1);
     /// ```
     pub fn insert(&mut self, value: T) -> bool {
-        self.inner.insert(value).is_none()
+        if self.contains(&value) {
+            return false;
+        }
+        self.transact(|tree| tree.insert(value));
+        true
     }
 
-    /// Adds `value`, replacing and returning an equal element if one was present. O(log n).
+    /// Adds `value`, replacing and returning an equal element if one was present, as
+    /// [`BTreeSet::replace`](std::collections::BTreeSet::replace). O(log n).
     ///
     /// ```
     /// use deepfreeze::FrozenOrdSet;
@@ -497,9 +552,10 @@ impl<T: Ord + Clone> FrozenOrdSet<T> {
     /// let mut s = FrozenOrdSet::from([1]);
     /// assert_eq!(s.replace(1), Some(1));
     /// assert_eq!(s.replace(2), None);
+    /// assert_eq!(s, FrozenOrdSet::from([1, 2]));
     /// ```
     pub fn replace(&mut self, value: T) -> Option<T> {
-        self.inner.insert(value)
+        self.transact(|tree| tree.insert(value))
     }
 
     /// Removes `value`; returns `true` if it was present. O(log n).
@@ -516,7 +572,7 @@ impl<T: Ord + Clone> FrozenOrdSet<T> {
         T: Borrow<Q>,
         Q: ?Sized + Ord,
     {
-        self.inner.remove(value).is_some()
+        self.take(value).is_some()
     }
 
     /// Removes and returns the element equal to `value`, if present. O(log n).
@@ -533,7 +589,7 @@ impl<T: Ord + Clone> FrozenOrdSet<T> {
         T: Borrow<Q>,
         Q: ?Sized + Ord,
     {
-        self.inner.remove(value)
+        self.transact(|tree| tree.remove(value))
     }
 
     /// Removes and returns the smallest element, or `None` if the set is empty. O(log n).
@@ -547,7 +603,7 @@ impl<T: Ord + Clone> FrozenOrdSet<T> {
     /// assert_eq!(s.pop_first(), None);
     /// ```
     pub fn pop_first(&mut self) -> Option<T> {
-        self.inner.remove_min()
+        self.transact(|tree| tree.remove_min())
     }
 
     /// Removes and returns the largest element, or `None` if the set is empty. O(log n).
@@ -559,7 +615,7 @@ impl<T: Ord + Clone> FrozenOrdSet<T> {
     /// assert_eq!(s.pop_last(), Some(2));
     /// ```
     pub fn pop_last(&mut self) -> Option<T> {
-        self.inner.remove_max()
+        self.transact(|tree| tree.remove_max())
     }
 
     /// Keeps only the elements for which `f` returns `true`. O(n + r log n) for `r` removals.
@@ -579,9 +635,11 @@ impl<T: Ord + Clone> FrozenOrdSet<T> {
         F: FnMut(&T) -> bool,
     {
         let doomed: Vec<T> = self.iter().filter(|x| !f(x)).cloned().collect();
-        for x in &doomed {
-            self.inner.remove(x);
-        }
+        self.transact(|tree| {
+            for x in &doomed {
+                tree.remove(x);
+            }
+        });
     }
 
     /// Moves every element of `other` into `self`, leaving `other` empty, as
@@ -598,8 +656,10 @@ impl<T: Ord + Clone> FrozenOrdSet<T> {
     /// assert!(b.is_empty());
     /// ```
     pub fn append(&mut self, other: &mut Self) {
-        let other = core::mem::take(other);
-        *self = self.union(&other);
+        // `other` is cleared only once the union is built, so that a panic leaves both as they
+        // were.
+        *self = self.union(other);
+        other.clear();
     }
 
     /// Splits the set at `value`: `self` keeps the elements below `value`, the returned set
@@ -626,18 +686,22 @@ impl<T: Ord + Clone> FrozenOrdSet<T> {
         if high_len <= self.len() - high_len {
             // Copy the high part out, remove it here.
             let high: Inner<T> = self.inner.range::<_, Q>(high_bounds).cloned().collect();
-            for x in &high {
-                self.inner.remove(x);
-            }
+            self.transact(|tree| {
+                for x in &high {
+                    tree.remove(x);
+                }
+            });
             Self { inner: high }
         } else {
             // Copy the low part out, remove it from the rest.
             let low_bounds = (Bound::Unbounded, Bound::Excluded(value));
+            // `self` gets the low part only at the end, so that a panic leaves it whole.
             let low: Inner<T> = self.inner.range::<_, Q>(low_bounds).cloned().collect();
-            let mut high = core::mem::replace(&mut self.inner, low);
-            for x in &self.inner {
+            let mut high = self.inner.clone();
+            for x in &low {
                 high.remove(x);
             }
+            drop(core::mem::replace(&mut self.inner, low));
             Self { inner: high }
         }
     }
