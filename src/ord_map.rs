@@ -53,24 +53,31 @@ type Inner<K, V> = GenericOrdMap<K, V, ArcTK>;
 /// # Panics in user code
 ///
 /// A panic in `K`'s or `V`'s `Clone` or `Ord`, or in a closure or iterator passed to a method,
-/// is memory-safe and never changes another clone. Beyond that:
+/// is memory-safe, drops nothing twice and never changes another clone. Beyond that:
 ///
 /// - **Structural updates are all or nothing.** `insert`, `remove`, `remove_entry`,
 ///   `pop_first`, `pop_last`, `retain`, `append`, `split_off`, `extend` and the inserting and
 ///   removing [`Entry`] methods run on a clone of the tree and replace `self` only when they
 ///   return. If they panic, `self` (and `other` for `append`) holds exactly the entries it held
-///   before the call, `len()` agrees with iteration, and whatever the call had already built is
-///   dropped. (imbl itself is not panic-safe here: a panicking `K::clone` during a node split
-///   loses the split-off entries while `len()` still counts them.) The clone costs nothing
-///   when the path is shared with another clone already; on a map that owns its nodes alone, it
-///   makes the update copy the nodes on its path (O(log n) node copies).
-/// - **Value access keeps the map valid.** If a `Clone` or `Ord` panics inside
-///   [`get_mut`](Self::get_mut), [`entry`](Self::entry), `Entry::or_insert*`, `and_modify`,
-///   [`OccupiedEntry::get_mut`] or `into_mut`, the map holds the same entries (some nodes on the
-///   path may already be unshared copies). A panic in the closure given to `and_modify`, or in
-///   code holding a `&mut V`, leaves whatever that code wrote into the value.
-/// - **Queries change nothing.** A panic during `get`, `range`, `diff`, comparison or iteration
-///   leaves every map as it was.
+///   before the call, `len()` agrees with iteration, and what the call had built is dropped.
+///   (imbl itself is not panic-safe here: a panicking `K::clone` during a node split loses the
+///   split-off entries while `len()` still counts them.) The clone costs nothing where the path
+///   is shared with another clone already; on a map that owns its nodes alone, it makes the
+///   update copy the nodes on its path (O(log n) node copies).
+/// - **One leak.** A `Clone` that panics while a removal merges two nodes (in `remove`,
+///   `retain`, `split_off`, [`without`](Self::without), ...) leaks the node being filled, a copy
+///   private to the update: at most 16 entries. imbl-sized-chunks gives up on a chunk whose fill
+///   panicked rather than risk dropping slots it never wrote. Nothing else leaks.
+/// - **Value access keeps the entries.** If a `Clone` or `Ord` panics inside
+///   [`get_mut`](Self::get_mut), [`entry`](Self::entry) or an entry's lookup, the map holds the
+///   same entries (some nodes on the path may already be unshared copies). A panic in the
+///   closure given to `and_modify`, or in code holding a `&mut V`, leaves whatever that code
+///   wrote into the value. The entry methods that insert and return `&mut V`
+///   (`or_insert*`, `or_default`, [`VacantEntry::insert`]) make two steps: the insertion (all or
+///   nothing), then a lookup for the reference; a panic in that lookup leaves the entry inserted.
+/// - **Everything else only reads or builds a new map** (`with_inserted`, `without`,
+///   `collect`, comparisons, `diff`, iteration): a panic drops what was being built and leaves
+///   every input as it was.
 ///
 /// `tests/ord_panics.rs` checks each of these with a `Clone` and an `Ord` that panic at the k-th
 /// call, for every k, and counts drops.

@@ -45,18 +45,24 @@ type Inner<T> = GenericOrdSet<T, ArcTK>;
 /// # Panics in user code
 ///
 /// A panic in `T`'s `Clone` or `Ord`, or in a closure or iterator passed to a method, is
-/// memory-safe and never changes another clone. Beyond that:
+/// memory-safe, drops nothing twice and never changes another clone. Beyond that:
 ///
 /// - **In-place updates are all or nothing.** `insert`, `replace`, `remove`, `take`,
 ///   `pop_first`, `pop_last`, `retain`, `append`, `split_off` and `extend` run on a clone of the
 ///   tree and replace `self` only when they return. If they panic, `self` (and `other` for
 ///   `append`) holds exactly the elements it held before the call, `len()` agrees with
-///   iteration, and whatever the call had already built is dropped. (imbl itself is not
-///   panic-safe here: a panicking `T::clone` during a node split loses the split-off elements
-///   while `len()` still counts them.) The clone costs nothing when the path is shared with
-///   another clone already; on a set that owns its nodes alone, it makes the update copy the
-///   nodes on its path (O(log n) node copies).
-/// - **Everything else builds a new set or only reads**, so a panic drops what was being built
+///   iteration, and what the call had built is dropped. (imbl itself is not panic-safe here: a
+///   panicking `T::clone` during a node split loses the split-off elements while `len()` still
+///   counts them.) The clone costs nothing where the path is shared with another clone already;
+///   on a set that owns its nodes alone, it makes the update copy the nodes on its path
+///   (O(log n) node copies).
+/// - **One leak.** A `Clone` that panics while a removal merges two nodes (in `remove`,
+///   `retain`, `split_off`, [`without`](Self::without), [`difference`](Self::difference), ...)
+///   leaks the node being filled, a copy private to the update: at most 16 elements.
+///   imbl-sized-chunks gives up on a chunk whose fill panicked rather than risk dropping slots
+///   it never wrote. Nothing else leaks.
+/// - **Everything else only reads or builds a new set** (the set algebra, `with_inserted`,
+///   `without`, `collect`, comparisons, `diff`, iteration): a panic drops what was being built
 ///   and leaves every input as it was.
 ///
 /// `tests/ord_panics.rs` checks each of these with a `Clone` and an `Ord` that panic at the k-th
