@@ -4,9 +4,9 @@
 //! The backend is `imbl::GenericOrdMap` with `archery::ArcTK` (`triomphe::Arc` nodes). The only
 //! imbl path that returns `&mut` into the tree is `get_mut`, which copies every shared node on
 //! its way down before it hands out the reference (`tests/imbl_soundness_ord.rs` drives it under
-//! Miri); imbl's own `entry` is not used. Every structural update runs on a clone of the tree
-//! that replaces `self` only once the update has returned (see "Panics in user code" on
-//! [`FrozenOrdMap`]).
+//! Miri); imbl's own `entry` is not used. Single-key updates run in place and repair the tree if
+//! user code panics inside imbl (module `repair`); multi-key updates run on a clone of the tree that
+//! replaces `self` only once they have returned (see "Panics in user code" on [`FrozenOrdMap`]).
 
 use core::borrow::Borrow;
 use core::ops::{Bound, RangeBounds};
@@ -20,6 +20,7 @@ mod iter;
 mod traits;
 
 mod entry;
+pub(crate) mod repair;
 
 pub use entry::{Entry, OccupiedEntry, VacantEntry};
 pub use iter::{Diff, DiffItem, IntoIter, Iter, Keys, Range, Values};
@@ -53,31 +54,37 @@ type Inner<K, V> = GenericOrdMap<K, V, ArcTK>;
 /// # Panics in user code
 ///
 /// A panic in `K`'s or `V`'s `Clone` or `Ord`, or in a closure or iterator passed to a method,
-/// is memory-safe, drops nothing twice and never changes another clone. Beyond that:
+/// is memory-safe, drops nothing twice and never changes another clone. The live map:
 ///
-/// - **Structural updates are all or nothing.** `insert`, `remove`, `remove_entry`,
-///   `pop_first`, `pop_last`, `retain`, `append`, `split_off`, `extend` and the inserting and
-///   removing [`Entry`] methods run on a clone of the tree and replace `self` only when they
-///   return. If they panic, `self` (and `other` for `append`) holds exactly the entries it held
-///   before the call, `len()` agrees with iteration, and what the call had built is dropped.
-///   (imbl itself is not panic-safe here: a panicking `K::clone` during a node split loses the
-///   split-off entries while `len()` still counts them.) The clone costs nothing where the path
-///   is shared with another clone already; on a map that owns its nodes alone, it makes the
-///   update copy the nodes on its path (O(log n) node copies).
-/// - **One leak.** A `Clone` that panics while a removal merges two nodes (in `remove`,
-///   `retain`, `split_off`, [`without`](Self::without), ...) leaks the node being filled, a copy
-///   private to the update: at most 16 entries. imbl-sized-chunks gives up on a chunk whose fill
-///   panicked rather than risk dropping slots it never wrote. Nothing else leaks.
+/// - **Single-key updates keep it valid.** `insert`, `remove`, `remove_entry`, `pop_first`,
+///   `pop_last` and the [`Entry`] methods that insert or remove update the tree in place. A
+///   panic in `Ord`, or in a `Clone` that copies a shared node on the way down, comes before any
+///   change: the map keeps its entries. A `Clone` that panics while imbl splits or merges nodes
+///   can leave imbl's tree inconsistent (entries gone while `len()` counts them, duplicates,
+///   lookups that miss); the map then checks itself and, if it must, rebuilds itself from the
+///   entries it still holds, before the panic continues. It is valid again (`len()` agrees with
+///   iteration from both ends, every entry is found), but may have lost the entries of the node
+///   being split or merged: at most 16, next to the updated key. If checking or rebuilding
+///   panics as well, the map is left empty.
+/// - **Multi-key updates are all or nothing.** `retain`, `append`, `split_off` and `extend` run
+///   on a clone of the tree and replace `self` only when they return. If they panic, `self` (and
+///   `other` for `append`) holds exactly the entries it held before the call, and what the call
+///   had built is dropped. The clone costs one copy of the first path they change.
 /// - **Value access keeps the entries.** If a `Clone` or `Ord` panics inside
 ///   [`get_mut`](Self::get_mut), [`entry`](Self::entry) or an entry's lookup, the map holds the
 ///   same entries (some nodes on the path may already be unshared copies). A panic in the
 ///   closure given to `and_modify`, or in code holding a `&mut V`, leaves whatever that code
 ///   wrote into the value. The entry methods that insert and return `&mut V`
-///   (`or_insert*`, `or_default`, [`VacantEntry::insert`]) make two steps: the insertion (all or
-///   nothing), then a lookup for the reference; a panic in that lookup leaves the entry inserted.
+///   (`or_insert*`, `or_default`, [`VacantEntry::insert`]) make two steps: the insertion, then a
+///   lookup for the reference; a panic in that lookup leaves the entry inserted.
 /// - **Everything else only reads or builds a new map** (`with_inserted`, `without`,
 ///   `collect`, comparisons, `diff`, iteration): a panic drops what was being built and leaves
 ///   every input as it was.
+///
+/// One leak: a `Clone` that panics while a removal merges two nodes (in any update above, or in
+/// [`without`](Self::without)) leaks the entries of the node being filled, at most 16:
+/// imbl-sized-chunks gives up on a chunk whose fill panicked rather than risk dropping slots it
+/// never wrote. Nothing else leaks.
 ///
 /// `tests/ord_panics.rs` checks each of these with a `Clone` and an `Ord` that panic at the k-th
 /// call, for every k, and counts drops.
@@ -389,14 +396,15 @@ where
 }
 
 impl<K: Ord + Clone, V: Clone> FrozenOrdMap<K, V> {
-    /// Runs a structural update on a clone of the tree and keeps the result only if `update`
+    /// Runs a multi-key update on a clone of the tree and keeps the result only if `update`
     /// returns, so that a panic in user code (`Clone`, `Ord`, a closure, an iterator) leaves
     /// `self` as it was: imbl's in-place updates can leave a tree whose `len()` disagrees with its
-    /// entries when a `Clone` panics mid-split or mid-merge.
+    /// entries when a `Clone` panics mid-split or mid-merge (see module `repair`).
     ///
-    /// The clone is O(1); while it lives, the root is shared, so the update copies the nodes on
-    /// its path (which it does anyway where `self` shares them with another map). The old tree
-    /// is dropped after `self` holds the new one, so a panicking `Drop` cannot undo the update.
+    /// The clone is O(1); while it lives, the root is shared, so the update copies the nodes of
+    /// the first path it changes (which it does anyway where `self` shares them with another
+    /// map); later changes find those copies unshared. The old tree is dropped after `self` holds
+    /// the new one, so a panicking `Drop` cannot undo the update.
     fn transact<R>(&mut self, update: impl FnOnce(&mut Inner<K, V>) -> R) -> R {
         let mut work = self.inner.clone();
         let out = update(&mut work);
@@ -520,7 +528,7 @@ impl<K: Ord + Clone, V: Clone> FrozenOrdMap<K, V> {
         if let Some(old) = self.get_mut(&key) {
             return Some(core::mem::replace(old, value));
         }
-        self.transact(|tree| tree.insert(key, value))
+        repair::in_place(&mut self.inner, |tree| tree.insert(key, value))
     }
 
     /// Removes `key`, returning its value if it was present. O(log n).
@@ -537,7 +545,7 @@ impl<K: Ord + Clone, V: Clone> FrozenOrdMap<K, V> {
         K: Borrow<Q>,
         Q: ?Sized + Ord,
     {
-        self.transact(|tree| tree.remove(key))
+        repair::in_place(&mut self.inner, |tree| tree.remove(key))
     }
 
     /// Removes `key`, returning the stored key and its value if it was present. O(log n).
@@ -554,7 +562,7 @@ impl<K: Ord + Clone, V: Clone> FrozenOrdMap<K, V> {
         K: Borrow<Q>,
         Q: ?Sized + Ord,
     {
-        self.transact(|tree| tree.remove_with_key(key))
+        repair::in_place(&mut self.inner, |tree| tree.remove_with_key(key))
     }
 
     /// Removes and returns the entry with the smallest key, or `None` if the map is empty.

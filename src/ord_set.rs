@@ -4,8 +4,9 @@
 //! The backend is `imbl::GenericOrdSet` with `archery::ArcTK` (`triomphe::Arc` nodes). This
 //! module never calls an imbl method that returns `&mut` into the tree; set algebra is built from
 //! `contains`, `insert`, `remove` and iteration (imbl's own `difference` means the symmetric
-//! difference; ours means the relative complement, as in std). Every in-place structural update
-//! runs on a clone of the tree that replaces `self` only once the update has returned (see
+//! difference; ours means the relative complement, as in std). Single-element updates run in
+//! place and repair the tree if user code panics inside imbl (`ord_map::repair`); multi-element
+//! updates run on a clone of the tree that replaces `self` only once they have returned (see
 //! "Panics in user code" on [`FrozenOrdSet`]).
 
 use core::borrow::Borrow;
@@ -16,6 +17,7 @@ use imbl::GenericOrdSet;
 
 use crate::Frozen;
 use crate::ord_map::check_range;
+use crate::ord_map::repair;
 
 mod iter;
 mod traits;
@@ -23,7 +25,7 @@ mod traits;
 pub use iter::{Diff, DiffItem, IntoIter, Iter, Range};
 
 /// The backend: imbl's B-tree set with triomphe (`ArcTK`) pointers, named explicitly.
-type Inner<T> = GenericOrdSet<T, ArcTK>;
+pub(crate) type Inner<T> = GenericOrdSet<T, ArcTK>;
 
 /// A persistent, deeply immutable ordered set: O(1) clones, O(log n) lookups and updates,
 /// iteration in ascending order.
@@ -45,25 +47,30 @@ type Inner<T> = GenericOrdSet<T, ArcTK>;
 /// # Panics in user code
 ///
 /// A panic in `T`'s `Clone` or `Ord`, or in a closure or iterator passed to a method, is
-/// memory-safe, drops nothing twice and never changes another clone. Beyond that:
+/// memory-safe, drops nothing twice and never changes another clone. The live set:
 ///
-/// - **In-place updates are all or nothing.** `insert`, `replace`, `remove`, `take`,
-///   `pop_first`, `pop_last`, `retain`, `append`, `split_off` and `extend` run on a clone of the
-///   tree and replace `self` only when they return. If they panic, `self` (and `other` for
-///   `append`) holds exactly the elements it held before the call, `len()` agrees with
-///   iteration, and what the call had built is dropped. (imbl itself is not panic-safe here: a
-///   panicking `T::clone` during a node split loses the split-off elements while `len()` still
-///   counts them.) The clone costs nothing where the path is shared with another clone already;
-///   on a set that owns its nodes alone, it makes the update copy the nodes on its path
-///   (O(log n) node copies).
-/// - **One leak.** A `Clone` that panics while a removal merges two nodes (in `remove`,
-///   `retain`, `split_off`, [`without`](Self::without), [`difference`](Self::difference), ...)
-///   leaks the node being filled, a copy private to the update: at most 16 elements.
-///   imbl-sized-chunks gives up on a chunk whose fill panicked rather than risk dropping slots
-///   it never wrote. Nothing else leaks.
+/// - **Single-element updates keep it valid.** `insert`, `replace`, `remove`, `take`,
+///   `pop_first` and `pop_last` update the tree in place. A panic in `Ord`, or in a `Clone` that
+///   copies a shared node on the way down, comes before any change: the set keeps its elements.
+///   A `Clone` that panics while imbl splits or merges nodes can leave imbl's tree inconsistent
+///   (elements gone while `len()` counts them, duplicates, lookups that miss); the set then
+///   checks itself and, if it must, rebuilds itself from the elements it still holds, before the
+///   panic continues. It is valid again (`len()` agrees with iteration from both ends, every
+///   element is found), but may have lost the elements of the node being split or merged: at
+///   most 16, next to the updated element. If checking or rebuilding panics as well, the set is
+///   left empty.
+/// - **Multi-element updates are all or nothing.** `retain`, `append`, `split_off` and `extend`
+///   run on a clone of the tree and replace `self` only when they return. If they panic, `self`
+///   (and `other` for `append`) holds exactly the elements it held before the call, and what
+///   the call had built is dropped. The clone costs one copy of the first path they change.
 /// - **Everything else only reads or builds a new set** (the set algebra, `with_inserted`,
 ///   `without`, `collect`, comparisons, `diff`, iteration): a panic drops what was being built
 ///   and leaves every input as it was.
+///
+/// One leak: a `Clone` that panics while a removal merges two nodes (in any update above, or in
+/// [`without`](Self::without), [`difference`](Self::difference), ...) leaks the elements of the
+/// node being filled, at most 16: imbl-sized-chunks gives up on a chunk whose fill panicked
+/// rather than risk dropping slots it never wrote. Nothing else leaks.
 ///
 /// `tests/ord_panics.rs` checks each of these with a `Clone` and an `Ord` that panic at the k-th
 /// call, for every k, and counts drops.
@@ -512,14 +519,15 @@ impl<T: Ord + Clone> FrozenOrdSet<T> {
 
     // ---- in-place updates: `&mut self`, copying only shared nodes ----
 
-    /// Runs a structural update on a clone of the tree and keeps the result only if `update`
+    /// Runs a multi-element update on a clone of the tree and keeps the result only if `update`
     /// returns, so that a panic in user code (`Clone`, `Ord`, a closure, an iterator) leaves
     /// `self` as it was: imbl's in-place updates can leave a tree whose `len()` disagrees with its
-    /// elements when a `Clone` panics mid-split or mid-merge.
+    /// elements when a `Clone` panics mid-split or mid-merge (see `ord_map::repair`).
     ///
-    /// The clone is O(1); while it lives, the root is shared, so the update copies the nodes on
-    /// its path (which it does anyway where `self` shares them with another set). The old tree
-    /// is dropped after `self` holds the new one, so a panicking `Drop` cannot undo the update.
+    /// The clone is O(1); while it lives, the root is shared, so the update copies the nodes of
+    /// the first path it changes (which it does anyway where `self` shares them with another
+    /// set); later changes find those copies unshared. The old tree is dropped after `self`
+    /// holds the new one, so a panicking `Drop` cannot undo the update.
     fn transact<R>(&mut self, update: impl FnOnce(&mut Inner<T>) -> R) -> R {
         let mut work = self.inner.clone();
         let out = update(&mut work);
@@ -545,7 +553,7 @@ impl<T: Ord + Clone> FrozenOrdSet<T> {
         if self.contains(&value) {
             return false;
         }
-        self.transact(|tree| tree.insert(value));
+        repair::in_place(&mut self.inner, |tree| tree.insert(value));
         true
     }
 
@@ -561,7 +569,7 @@ impl<T: Ord + Clone> FrozenOrdSet<T> {
     /// assert_eq!(s, FrozenOrdSet::from([1, 2]));
     /// ```
     pub fn replace(&mut self, value: T) -> Option<T> {
-        self.transact(|tree| tree.insert(value))
+        repair::in_place(&mut self.inner, |tree| tree.insert(value))
     }
 
     /// Removes `value`; returns `true` if it was present. O(log n).
@@ -595,7 +603,7 @@ impl<T: Ord + Clone> FrozenOrdSet<T> {
         T: Borrow<Q>,
         Q: ?Sized + Ord,
     {
-        self.transact(|tree| tree.remove(value))
+        repair::in_place(&mut self.inner, |tree| tree.remove(value))
     }
 
     /// Removes and returns the smallest element, or `None` if the set is empty. O(log n).
@@ -609,7 +617,7 @@ impl<T: Ord + Clone> FrozenOrdSet<T> {
     /// assert_eq!(s.pop_first(), None);
     /// ```
     pub fn pop_first(&mut self) -> Option<T> {
-        self.transact(|tree| tree.remove_min())
+        repair::in_place(&mut self.inner, |tree| tree.remove_min())
     }
 
     /// Removes and returns the largest element, or `None` if the set is empty. O(log n).
@@ -621,7 +629,7 @@ impl<T: Ord + Clone> FrozenOrdSet<T> {
     /// assert_eq!(s.pop_last(), Some(2));
     /// ```
     pub fn pop_last(&mut self) -> Option<T> {
-        self.transact(|tree| tree.remove_max())
+        repair::in_place(&mut self.inner, |tree| tree.remove_max())
     }
 
     /// Keeps only the elements for which `f` returns `true`. O(n + r log n) for `r` removals.

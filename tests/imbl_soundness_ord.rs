@@ -218,7 +218,9 @@ fn frozen_ord_map_mut_paths_copy_shared_nodes() {
 /// The ordered containers reach imbl's tree through `&mut` only by `OrdMap::get_mut` (the path
 /// the tests above drive), and the set never does: no imbl `entry`, no `*_mut` lookups beside
 /// `get_mut`, no `IndexMut`. Code lines only (comments may name the paths to explain them).
+/// A text scan: not run under Miri, where it takes minutes and checks nothing more.
 #[test]
+#[cfg_attr(miri, ignore)]
 fn sources_reach_the_tree_mutably_only_through_get_mut() {
     const SOURCES: &[(&str, &str, bool)] = &[
         ("src/ord_map.rs", include_str!("../src/ord_map.rs"), true),
