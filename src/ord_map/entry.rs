@@ -4,8 +4,8 @@
 //! An entry holds the map and the key, not a position in the tree: each method that reads or
 //! writes the value looks the key up again (O(log n)), through imbl's `get_mut`, which copies the
 //! nodes on the path that another clone shares before handing out `&mut V`
-//! (`tests/imbl_soundness_ord.rs` drives that path under Miri). Insertions and removals go through
-//! the map's own panic-safe `insert` and `remove_entry`.
+//! (`tests/imbl_soundness_ord.rs` drives that path under Miri). Insertions and removals are the
+//! map's single-key updates, repaired if user code panics inside imbl.
 
 use core::fmt;
 use core::mem;
@@ -257,7 +257,8 @@ impl<'a, K: Ord + Clone, V: Clone> OccupiedEntry<'a, K, V> {
     /// assert_eq!((m[&1], before[&1]), (11, 10));
     /// ```
     pub fn get_mut(&mut self) -> &mut V {
-        self.map.get_mut(&self.key).expect(VANISHED)
+        // The key is present: no need for `FrozenOrdMap::get_mut`'s look before the copy.
+        self.map.inner.get_mut(&self.key).expect(VANISHED)
     }
 
     /// Converts the entry into a mutable reference to the value, with the map's borrow's
@@ -275,7 +276,7 @@ impl<'a, K: Ord + Clone, V: Clone> OccupiedEntry<'a, K, V> {
     /// ```
     #[must_use = "`self` will be dropped if the result is not used"]
     pub fn into_mut(self) -> &'a mut V {
-        self.map.get_mut(&self.key).expect(VANISHED)
+        self.map.inner.get_mut(&self.key).expect(VANISHED)
     }
 
     /// Replaces the value, returning the old one. The stored key is kept.
@@ -357,9 +358,11 @@ impl<'a, K: Ord + Clone, V: Clone> VacantEntry<'a, K, V> {
     /// ```
     pub fn insert(self, value: V) -> &'a mut V {
         // The key is needed again for the lookup after the insertion moved it into the tree.
+        // It is absent, so imbl's `insert` (in place, repaired on a panic) cannot replace one.
         let lookup = self.key.clone();
-        self.map.insert(self.key, value);
-        self.map.get_mut(&lookup).expect(VANISHED)
+        let tree = &mut self.map.inner;
+        super::repair::in_place(tree, |tree| tree.insert(self.key, value));
+        tree.get_mut(&lookup).expect(VANISHED)
     }
 }
 
