@@ -4,9 +4,10 @@
 //! The backend is `imbl::GenericOrdMap` with `archery::ArcTK` (`triomphe::Arc` nodes). The only
 //! imbl path that returns `&mut` into the tree is `get_mut`, which copies every shared node on
 //! its way down before it hands out the reference (`tests/imbl_soundness_ord.rs` drives it under
-//! Miri); imbl's own `entry` is not used. Single-key updates run in place and repair the tree if
-//! user code panics inside imbl (module `repair`); multi-key updates run on a clone of the tree that
-//! replaces `self` only once they have returned (see "Panics in user code" on [`FrozenOrdMap`]).
+//! Miri); imbl's own `entry` is not used. Single-key updates run in place and repair the tree
+//! if user code panics inside imbl (module `repair`); multi-key updates run on a clone of the
+//! tree that replaces `self` only once they have returned (see "Panics in user code" on
+//! [`FrozenOrdMap`]).
 
 use core::borrow::Borrow;
 use core::ops::{Bound, RangeBounds};
@@ -46,7 +47,8 @@ type Inner<K, V> = GenericOrdMap<K, V, ArcTK>;
 ///
 /// - No `iter_mut` and no `values_mut`: imbl 7.0.2, the backend, has no path that hands out
 ///   `&mut` to more than one value at a time, and one `get_mut` per key cannot be turned into an
-///   iterator without aliasing the tree (Miri rejects it). Update values one key at a time with
+///   iterator: each call reborrows the whole leaf it reaches, which invalidates the references
+///   handed out into that leaf before. Update values one key at a time with
 ///   [`get_mut`](Self::get_mut) or [`entry`](Self::entry).
 /// - [`retain`](Self::retain) passes `&V`, not `&mut V`, so that the entries it keeps stay shared
 ///   with other clones.

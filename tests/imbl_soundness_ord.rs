@@ -95,8 +95,8 @@ fn imbl_get_mut_copies_shared_nodes() {
     });
 }
 
-/// imbl's `entry` (occupied and vacant: `or_insert_with`, `and_modify`, `insert`, `remove`) on a map
-/// shared with clones, with removals that merge and rebalance nodes.
+/// imbl's `entry` (occupied and vacant: `or_insert_with`, `and_modify`, `insert`, `remove`) on
+/// a map shared with clones, with removals that merge and rebalance nodes.
 #[test]
 fn imbl_entry_copies_shared_nodes() {
     counted(|alive| {
@@ -142,8 +142,9 @@ fn imbl_entry_copies_shared_nodes() {
     });
 }
 
-/// The same through `FrozenOrdMap`: `get_mut` and every `entry` method on a map whose nodes are shared with clones taken between the writes, also read from another
-/// thread while the live map is written.
+/// The same through `FrozenOrdMap`: `get_mut` and every `entry` method on a map whose nodes are
+/// shared with clones taken between the writes, also read from another thread while the live map
+/// is written.
 #[test]
 fn frozen_ord_map_mut_paths_copy_shared_nodes() {
     counted(|alive| {
