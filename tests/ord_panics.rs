@@ -144,10 +144,10 @@ fn size() -> u32 {
     if cfg!(miri) { 24 } else { 64 }
 }
 
-/// The fuse positions tried: every one natively, every 37th under Miri (each run is a few
+/// The fuse positions tried: every one natively, every 101st under Miri (each run is a few
 /// thousand interpreted calls), until the operation completes.
 fn fuse_positions() -> impl Iterator<Item = usize> {
-    (1..).step_by(if cfg!(miri) { 37 } else { 1 })
+    (1..).step_by(if cfg!(miri) { 101 } else { 1 })
 }
 
 /// A container under test, with its std model.
