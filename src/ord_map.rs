@@ -631,7 +631,7 @@ impl<K: Ord + Clone, V: Clone> FrozenOrdMap<K, V> {
 
     /// Moves every entry of `other` into `self`, leaving `other` empty, as
     /// [`BTreeMap::append`](std::collections::BTreeMap::append): on a shared key, `other`'s
-    /// value wins. O(m log n) for the smaller map's size `m`.
+    /// value wins (and `self`'s key stays). O(m log n) for the smaller map's size `m`.
     ///
     /// ```
     /// use deepfreeze::FrozenOrdMap;
@@ -643,21 +643,27 @@ impl<K: Ord + Clone, V: Clone> FrozenOrdMap<K, V> {
     /// assert!(b.is_empty());
     /// ```
     pub fn append(&mut self, other: &mut Self) {
-        // `other` is cleared only at the end, so that a panic leaves both maps as they were.
+        // `other` is cleared only at the end, so that a panic leaves both maps as they were. As
+        // in std, a shared key keeps `self`'s key with `other`'s value.
         let theirs = other.inner.clone();
         if theirs.len() > self.len() {
-            // Insert our entries into the larger map where it has no value of its own.
+            // Our entries go into the larger map: our key in any case, our value where it has
+            // none of its own.
             let mut base = theirs;
             for (k, v) in self.iter() {
-                if !base.contains_key(k) {
-                    base.insert(k.clone(), v.clone());
-                }
+                let value = base.get(k).unwrap_or(v).clone();
+                base.insert(k.clone(), value);
             }
             drop(core::mem::replace(&mut self.inner, base));
         } else {
             self.transact(|tree| {
                 for (k, v) in theirs.iter() {
-                    tree.insert(k.clone(), v.clone());
+                    match tree.get_mut(k) {
+                        Some(ours) => *ours = v.clone(),
+                        None => {
+                            tree.insert(k.clone(), v.clone());
+                        }
+                    }
                 }
             });
         }

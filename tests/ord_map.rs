@@ -746,8 +746,8 @@ fn key_tags<V: Copy>(it: impl IntoIterator<Item = (Tagged, V)>) -> Vec<(u16, &'s
     it.into_iter().map(|(k, v)| (k.key, k.tag, v)).collect()
 }
 
-/// `insert`, `extend`, `FromIterator`, `entry` and `remove_entry` keep and return the keys std's
-/// `BTreeMap` does, on a map of several nodes.
+/// `insert`, `extend`, `FromIterator`, `append`, `entry` and `remove_entry` keep and return the
+/// keys std's `BTreeMap` does, on a map of several nodes.
 #[test]
 fn which_equal_key_is_kept_matches_btreemap() {
     let mut frozen: FrozenOrdMap<Tagged, u32> = (0..100).map(|k| (tagged(k, "old"), 0)).collect();
@@ -787,6 +787,17 @@ fn which_equal_key_is_kept_matches_btreemap() {
             key_tags(a),
             key_tags(b),
             "remove_entry returns the stored key"
+        );
+    }
+    for other_size in [3, 300] {
+        let other = || (0..other_size).map(|k| (tagged(k, "other"), 9));
+        let (mut a, mut b) = (frozen.clone(), std.clone());
+        a.append(&mut other().collect());
+        b.append(&mut other().collect());
+        assert_eq!(
+            key_tags(a),
+            key_tags(b),
+            "append keeps self's keys ({other_size})"
         );
     }
     let twice = [(tagged(1, "first"), 1), (tagged(1, "last"), 2)];
