@@ -182,6 +182,7 @@
 pub mod arc;
 pub mod bytes;
 mod frozen;
+mod hash_trie;
 mod impls;
 pub mod map;
 pub mod ord_map;
