@@ -209,16 +209,23 @@ macro_rules! set_operator {
 }
 
 set_operator!(BitOr, bitor, "|", [1, 2], [2, 3], [1, 2, 3], |a, b| {
-    // Start from an O(1) clone of the larger set, so only the smaller one's missing elements
-    // copy paths.
-    let (big, small) = if a.len() >= b.len() { (a, b) } else { (b, a) };
-    let mut out = big.clone();
-    for value in small.iter() {
-        if !out.contains(value) {
-            out.insert(value.clone());
+    // Start from an O(1) clone of the larger set, so only the smaller one's elements copy
+    // paths. Of two equal elements the left one is kept, as std's `union` yields it.
+    if a.len() >= b.len() {
+        let mut out = a.clone();
+        for value in b.iter() {
+            if !out.contains(value) {
+                out.insert(value.clone());
+            }
         }
+        out
+    } else {
+        let mut out = b.clone();
+        for value in a.iter() {
+            out.replace(value.clone());
+        }
+        out
     }
-    out
 });
 set_operator!(BitAnd, bitand, "&", [1, 2], [2, 3], [2], |a, b| {
     if a.ptr_eq(b) {
