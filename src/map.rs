@@ -50,7 +50,9 @@ mod traits;
 
 pub use entry::{Entry, OccupiedEntry, VacantEntry};
 pub use hasher::DefaultHashBuilder;
-pub use iter::{Drain, ExtractIf, IntoIter, IntoKeys, IntoValues, Iter, IterMut, Keys, Values, ValuesMut};
+pub use iter::{
+    Drain, ExtractIf, IntoIter, IntoKeys, IntoValues, Iter, IterMut, Keys, Values, ValuesMut,
+};
 
 pub(crate) use traits::entry_hash;
 
@@ -595,7 +597,10 @@ where
     pub fn insert(&mut self, key: K, value: V) -> Option<V> {
         let (hash, location) = self.locate(&key);
         match location {
-            Some(location) => Some(mem::replace(self.trie.entry_mut_at(hash, location).1, value)),
+            Some(location) => Some(mem::replace(
+                self.trie.entry_mut_at(hash, location).1,
+                value,
+            )),
             None => {
                 self.trie.insert_absent(hash, key, value);
                 None
@@ -759,6 +764,9 @@ where
     where
         S: Clone,
     {
+        if self.ptr_eq(other) {
+            return self.clone();
+        }
         self.union_with_key(other, |_, left, _| left.clone())
     }
 
@@ -799,9 +807,6 @@ where
         F: FnMut(&K, &V, &V) -> V,
         S: Clone,
     {
-        if self.ptr_eq(other) {
-            return self.clone();
-        }
         let self_is_base = self.len() >= other.len();
         let (mut out, smaller) = if self_is_base {
             (self.clone(), other)
@@ -880,7 +885,10 @@ where
 
     /// Builds a trie of `entries` hashed with `hasher`, in trie order; for a repeated key the
     /// first key and the last value are kept, as repeated [`insert`](Self::insert)s would.
-    pub(crate) fn build_trie(entries: impl IntoIterator<Item = (K, V)>, hasher: &S) -> HashTrie<K, V> {
+    pub(crate) fn build_trie(
+        entries: impl IntoIterator<Item = (K, V)>,
+        hasher: &S,
+    ) -> HashTrie<K, V> {
         let loose: Vec<Loose<K, V>> = entries
             .into_iter()
             .map(|(key, value)| Loose {

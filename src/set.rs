@@ -15,7 +15,9 @@ pub use crate::map::DefaultHashBuilder;
 mod iter;
 mod traits;
 
-pub use iter::{Difference, Drain, ExtractIf, Intersection, IntoIter, Iter, SymmetricDifference, Union};
+pub use iter::{
+    Difference, Drain, ExtractIf, Intersection, IntoIter, Iter, SymmetricDifference, Union,
+};
 
 /// A persistent, deeply immutable hash set: O(1) clone, O(log n) updates that share structure.
 ///

@@ -217,7 +217,10 @@ fn apply<T: Elem, S: BuildHasher + Clone>(
     };
     let mut by_method = FrozenSet::with_hasher(left.hasher().clone());
     for value in &lazy {
-        assert!(by_method.insert((*value).clone()), "a lazy set operation repeated an element");
+        assert!(
+            by_method.insert((*value).clone()),
+            "a lazy set operation repeated an element"
+        );
     }
     let by_operator = match op {
         Op::Union => left | right,

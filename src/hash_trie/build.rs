@@ -5,8 +5,8 @@
 
 use std::vec;
 
-use super::node::{BITS, Bitmaps, HASH_BITS, Loose, Node, Slot, bit_at, node_from_vec};
 use super::HashTrie;
+use super::node::{BITS, Bitmaps, HASH_BITS, Loose, Node, Slot, bit_at, node_from_vec};
 
 /// Sort key putting hashes in trie order: fragment 0 (bits 0..5) most significant.
 fn trie_order(hash: u32) -> u32 {
@@ -78,7 +78,10 @@ fn build_node<K, V>(
     let mut rest = hashes;
     while let Some(&first) = rest.first() {
         let bit = bit_at(first, shift);
-        let group = rest.iter().take_while(|&&h| bit_at(h, shift) == bit).count();
+        let group = rest
+            .iter()
+            .take_while(|&&h| bit_at(h, shift) == bit)
+            .count();
         if group == 1 {
             bitmaps.data |= bit;
             if let Some(entry) = source.next() {
@@ -86,7 +89,11 @@ fn build_node<K, V>(
             }
         } else {
             bitmaps.nodes |= bit;
-            children.push(Slot::Child(build_node(&rest[..group], source, shift + BITS)));
+            children.push(Slot::Child(build_node(
+                &rest[..group],
+                source,
+                shift + BITS,
+            )));
         }
         rest = &rest[group..];
     }

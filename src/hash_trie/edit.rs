@@ -2,10 +2,10 @@
 //! known location, keeping the canonical shape. Neither runs user `Hash` or `Eq` code; the only
 //! user code they run is `Clone`, while copying shared nodes, before anything is swapped in.
 
+use super::Location;
 use super::node::{
     BITS, Bitmaps, HASH_BITS, Loose, Node, Slot, bit_at, make_mut, pair, rebuild, take_entry,
 };
-use super::Location;
 
 /// Adds the entry (whose key is in no entry of `node`) to the sub-trie `node` at level `shift`.
 /// Returns where the new entry now is, relative to `node`.
@@ -31,7 +31,12 @@ pub(super) fn insert_absent<K: Clone, V: Clone>(
             nodes: bitmaps.nodes | bit,
         };
         let at = new_bitmaps.node_index(bit);
-        rebuild(node, new_bitmaps, Some(index), Some((at, Slot::Child(child))));
+        rebuild(
+            node,
+            new_bitmaps,
+            Some(index),
+            Some((at, Slot::Child(child))),
+        );
         Location {
             depth: depth + 1,
             index: child_index,
@@ -132,7 +137,12 @@ pub(super) fn remove_at<K: Clone, V: Clone>(
         };
         let (removed, shape) = remove_at(&mut child, shift + BITS, hash, inner);
         if let Shape::Kept = shape {
-            rebuild(node, bitmaps, Some(index), Some((index, Slot::Child(child))));
+            rebuild(
+                node,
+                bitmaps,
+                Some(index),
+                Some((index, Slot::Child(child))),
+            );
             return (removed, Shape::Kept);
         }
         (removed, shape)
@@ -150,7 +160,12 @@ pub(super) fn remove_at<K: Clone, V: Clone>(
                 nodes: bitmaps.nodes & !bit,
             };
             let at = new_bitmaps.data_index(bit);
-            rebuild(node, new_bitmaps, Some(index), Some((at, entry.into_slot())));
+            rebuild(
+                node,
+                new_bitmaps,
+                Some(index),
+                Some((at, entry.into_slot())),
+            );
             (removed, Shape::Kept)
         }
     }

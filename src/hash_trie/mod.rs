@@ -120,12 +120,16 @@ impl<K, V> HashTrie<K, V> {
         let mut depth = 0;
         loop {
             if shift >= HASH_BITS {
-                return node.slice.iter().enumerate().find_map(|(index, slot)| match slot {
-                    Slot::Entry { key, value, .. } if is_key(key) => {
-                        Some((Location { depth, index }, key, value))
-                    }
-                    _ => None,
-                });
+                return node
+                    .slice
+                    .iter()
+                    .enumerate()
+                    .find_map(|(index, slot)| match slot {
+                        Slot::Entry { key, value, .. } if is_key(key) => {
+                            Some((Location { depth, index }, key, value))
+                        }
+                        _ => None,
+                    });
             }
             let bit = bit_at(hash, shift);
             let bitmaps = node.header;

@@ -241,7 +241,11 @@ pub(crate) fn pair<K, V>(shift: u32, a: Loose<K, V>, b: Loose<K, V>) -> (Node<K,
             data: 0,
             nodes: bit_a,
         };
-        (node_from_vec(bitmaps, vec![Slot::Child(child)]), depth + 1, index)
+        (
+            node_from_vec(bitmaps, vec![Slot::Child(child)]),
+            depth + 1,
+            index,
+        )
     } else {
         let bitmaps = Bitmaps {
             data: bit_a | bit_b,

@@ -407,7 +407,10 @@ where
     }
 }
 
-impl<K: Clone, V: Clone, F> FusedIterator for ExtractIf<'_, K, V, F> where F: FnMut(&K, &mut V) -> bool {}
+impl<K: Clone, V: Clone, F> FusedIterator for ExtractIf<'_, K, V, F> where
+    F: FnMut(&K, &mut V) -> bool
+{
+}
 
 impl<K: Clone, V: Clone, F> fmt::Debug for ExtractIf<'_, K, V, F> {
     /// Shows how many entries are left to test.
