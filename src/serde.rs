@@ -432,10 +432,14 @@ where
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<FrozenSet<T, S>, A::Error> {
-        let mut set = FrozenSet::with_hasher(S::default());
+        // Collected first (growing with the input, never trusting its size hint), then built
+        // in trie order in one pass; of equal elements the first is kept, as `HashSet`'s.
+        let mut items = Vec::new();
         while let Some(item) = seq.next_element()? {
-            set.insert(item);
+            items.push(item);
         }
+        let mut set = FrozenSet::with_hasher(S::default());
+        set.extend(items);
         Ok(set)
     }
 }
@@ -509,10 +513,14 @@ where
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<FrozenMap<K, V, S>, A::Error> {
-        let mut map = FrozenMap::with_hasher(S::default());
-        while let Some((key, value)) = access.next_entry()? {
-            map.insert(key, value);
+        // Collected first (growing with the input, never trusting its size hint), then built
+        // in trie order in one pass; a repeated key keeps its last value, as `HashMap`'s.
+        let mut entries = Vec::new();
+        while let Some(entry) = access.next_entry()? {
+            entries.push(entry);
         }
+        let mut map = FrozenMap::with_hasher(S::default());
+        map.extend(entries);
         Ok(map)
     }
 }
