@@ -487,12 +487,13 @@ where
                 if a != b {
                     let (a, b) = (K::make(*a), K::make(*b));
                     let [x, y] = map.get_disjoint_mut([&a, &b]);
-                    let [mx, my] = model.get_disjoint_mut([&a, &b]);
-                    assert_eq!(x.as_deref(), mx.as_deref());
-                    assert_eq!(y.as_deref(), my.as_deref());
-                    if let (Some(x), Some(y), Some(mx), Some(my)) = (x, y, mx, my) {
+                    let (ma, mb) = (model.get(&a).cloned(), model.get(&b).cloned());
+                    assert_eq!(x.as_deref(), ma.as_ref());
+                    assert_eq!(y.as_deref(), mb.as_ref());
+                    if let (Some(x), Some(y), Some(ma), Some(mb)) = (x, y, ma, mb) {
                         std::mem::swap(x, y);
-                        std::mem::swap(mx, my);
+                        model.insert(a, mb);
+                        model.insert(b, ma);
                     }
                 }
             }
