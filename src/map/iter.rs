@@ -84,7 +84,7 @@ impl<K: fmt::Debug, V: fmt::Debug> fmt::Debug for Iter<'_, K, V> {
 
 /// Defines a borrowing adaptor of [`Iter`] that yields one part of each entry.
 macro_rules! iter_part {
-    ($(#[$doc:meta])* $name:ident, $item:ty, |$key:pat_param, $value:pat_param| $part:expr, $debug:ident) => {
+    ($(#[$doc:meta])* $name:ident, $item:ty, |$key:pat_param, $value:pat_param| $part:expr) => {
         $(#[$doc])*
         pub struct $name<'a, K, V> {
             inner: Iter<'a, K, V>,
@@ -145,7 +145,7 @@ iter_part!(
     /// let map = FrozenMap::from([(1, 'a')]);
     /// assert_eq!(map.keys().collect::<Vec<_>>(), [&1]);
     /// ```
-    Keys, &'a K, |key, _value| key, K
+    Keys, &'a K, |key, _value| key
 );
 
 iter_part!(
@@ -158,7 +158,7 @@ iter_part!(
     /// let map = FrozenMap::from([(1, 'a')]);
     /// assert_eq!(map.values().collect::<Vec<_>>(), [&'a']);
     /// ```
-    Values, &'a V, |_key, value| value, V
+    Values, &'a V, |_key, value| value
 );
 
 /// An iterator over the entries of a [`FrozenMap`](super::FrozenMap) with mutable references to
