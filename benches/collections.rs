@@ -93,7 +93,7 @@ trait BenchMap: Clone + 'static {
     fn sum(&self) -> u64;
 }
 
-impl BenchMap for FrozenMap<u64, u64> {
+impl BenchMap for FrozenMap<u64, u64, RandomState> {
     fn build(pairs: impl Iterator<Item = (u64, u64)>, hasher: &RandomState) -> Self {
         let mut map = Self::with_hasher(hasher.clone());
         map.extend(pairs);
@@ -653,7 +653,7 @@ trait BenchSet: Clone + 'static {
     fn sum(&self) -> u64;
 }
 
-impl BenchSet for FrozenSet<u64> {
+impl BenchSet for FrozenSet<u64, RandomState> {
     fn build(values: impl Iterator<Item = u64>, hasher: &RandomState) -> Self {
         let mut set = Self::with_hasher(hasher.clone());
         set.extend(values);
@@ -846,12 +846,41 @@ type ImblOrdMap<P> = imbl::GenericOrdMap<u64, u64, P>;
 type ImblVector<P> = imbl::GenericVector<u64, P>;
 type ImblSet<P> = imbl::GenericHashSet<u64, RandomState, P>;
 
+/// Equality of two equal maps of 10^6 entries that share all but one path (one value rewritten
+/// with itself): the frozen trie compares node by node and skips shared sub-tries; imbl and std
+/// compare every entry.
+fn equality_one_path_apart(c: &mut Criterion) {
+    let n = 1_000_000;
+    let keys = Keys::new(n);
+    let pairs = || keys.present.iter().map(|&k| (k, k >> 1));
+    let k = keys.present[n / 2];
+    let frozen = <FrozenMap<u64, u64, RandomState> as BenchMap>::build(pairs(), &keys.hasher);
+    let frozen_b = frozen.with_inserted(k, k >> 1);
+    assert!(!frozen.ptr_eq(&frozen_b));
+    let imbl_a = <ImblMap<ArcK> as BenchMap>::build(pairs(), &keys.hasher);
+    let imbl_b = imbl_a.update(k, k >> 1);
+    let std_a = <HashMap<u64, u64> as BenchMap>::build(pairs(), &keys.hasher);
+    let std_b = std_a.clone();
+    let mut g = group(c, "hashmap", "eq_one_path_apart", n, 1);
+    g.bench_function(BenchmarkId::new("frozen", n), |b| {
+        b.iter(|| black_box(&frozen) == black_box(&frozen_b))
+    });
+    g.bench_function(BenchmarkId::new("imbl", n), |b| {
+        b.iter(|| black_box(&imbl_a) == black_box(&imbl_b))
+    });
+    g.bench_function(BenchmarkId::new("std", n), |b| {
+        b.iter(|| black_box(&std_a) == black_box(&std_b))
+    });
+    g.finish();
+}
+
 fn main() {
     let mut c = Criterion::default().configure_from_args();
+    equality_one_path_apart(&mut c);
     for n in SIZES {
         let keys = Keys::new(n);
         let hash_maps = vec![
-            map_case::<FrozenMap<u64, u64>>("hashmap", "frozen"),
+            map_case::<FrozenMap<u64, u64, RandomState>>("hashmap", "frozen"),
             map_case::<ImblMap<ArcK>>("hashmap", "imbl"),
             map_case::<ImblMap<ArcTK>>("hashmap", "imbl_arctk"),
             map_case::<rpds::HashTrieMapSync<u64, u64>>("hashmap", "rpds"),
@@ -875,7 +904,7 @@ fn main() {
         ];
         run_family(&mut c, &VEC_OPS, n, &keys, vectors);
         let sets = vec![
-            set_case::<FrozenSet<u64>>("frozen"),
+            set_case::<FrozenSet<u64, RandomState>>("frozen"),
             set_case::<ImblSet<ArcK>>("imbl"),
             set_case::<rpds::HashTrieSetSync<u64>>("rpds"),
             set_case::<HashSet<u64>>("std"),

@@ -120,8 +120,8 @@
 //! | [`FrozenBytes`] | immutable byte buffer; O(1) sub-slicing sharing the buffer | `triomphe` | 1 atomic inc (none for `from_static`) | O(1) deref | `slice`: O(1) |
 //! | [`FrozenSlice<T>`] | fixed-length sequence in one allocation (Python's tuple) | `triomphe` | 1 atomic inc | O(1) index | rebuild: O(n) |
 //! | [`FrozenVec<T>`] | persistent vector (RRB tree) | `imbl::GenericVector<T, ArcTK>` | 1 atomic inc | O(log n) index | O(log n) push, set, insert, split, append |
-//! | [`FrozenMap<K, V, S>`] | persistent hash map (HAMT), SipHash by default | `imbl::GenericHashMap<K, V, S, ArcTK>` | 1 atomic inc | O(log n) | O(log n) |
-//! | [`FrozenSet<T, S>`] | persistent hash set (HAMT) | `imbl::GenericHashSet<T, S, ArcTK>` | 1 atomic inc | O(log n) | O(log n) |
+//! | [`FrozenMap<K, V, S>`] | persistent hash map (CHAMP trie, canonical shape), SipHash-1-3 with one key per process by default | own trie on `triomphe::Arc` nodes | 1 atomic inc | O(log n) | O(log n) |
+//! | [`FrozenSet<T, S>`] | persistent hash set (the same trie, values `()`) | own trie on `triomphe::Arc` nodes | 1 atomic inc | O(log n) | O(log n) |
 //! | [`FrozenOrdMap<K, V>`] | persistent ordered map (B-tree), `range`, `diff` | `imbl::GenericOrdMap<K, V, ArcTK>` | 1 atomic inc | O(log n) | O(log n) |
 //! | [`FrozenOrdSet<T>`] | persistent ordered set (B-tree) | `imbl::GenericOrdSet<T, ArcTK>` | 1 atomic inc | O(log n) | O(log n) |
 //!
@@ -190,6 +190,7 @@
 pub mod arc;
 pub mod bytes;
 mod frozen;
+mod hash_trie;
 mod impls;
 pub mod map;
 pub mod ord_map;

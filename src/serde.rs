@@ -376,11 +376,16 @@ where
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<FrozenSet<T, S>, A::Error> {
-        let mut set = FrozenSet::with_hasher(S::default());
+        // Collected first (growing with the input, never trusting its size hint), then built
+        // in trie order in one pass; of equal elements the first is kept, as `HashSet`'s.
+        let mut items = Vec::new();
         while let Some(item) = seq.next_element()? {
-            charge::<A::Error>(footprint::hash_insert::<T>(set.len()))?;
-            set.insert(item);
+            count_element::<T, A::Error>(items.len())?;
+            charge::<A::Error>(footprint::buffered::<T>() + footprint::hash_entry::<T>())?;
+            items.push(item);
         }
+        let mut set = FrozenSet::with_hasher(S::default());
+        set.extend(items);
         Ok(set)
     }
 }
@@ -455,11 +460,18 @@ where
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<FrozenMap<K, V, S>, A::Error> {
-        let mut map = FrozenMap::with_hasher(S::default());
-        while let Some((key, value)) = access.next_entry()? {
-            charge::<A::Error>(footprint::hash_insert::<(K, V)>(map.len()))?;
-            map.insert(key, value);
+        // Collected first (growing with the input, never trusting its size hint), then built
+        // in trie order in one pass; a repeated key keeps its last value, as `HashMap`'s.
+        let mut entries = Vec::new();
+        while let Some(entry) = access.next_entry()? {
+            count_element::<(K, V), A::Error>(entries.len())?;
+            charge::<A::Error>(
+                footprint::buffered::<(K, V)>() + footprint::hash_entry::<(K, V)>(),
+            )?;
+            entries.push(entry);
         }
+        let mut map = FrozenMap::with_hasher(S::default());
+        map.extend(entries);
         Ok(map)
     }
 }

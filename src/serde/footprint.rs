@@ -57,12 +57,12 @@ pub(super) fn vec_push<T>(len: usize) -> usize {
     bytes
 }
 
-/// The bytes that inserting entry number `len` (counting from 0) of type `E` (`(K, V)` or `T`)
-/// makes a `FrozenMap` or `FrozenSet` allocate: its first trie node, then about six slots per
-/// entry as nodes fill and split.
-pub(super) fn hash_insert<E>(len: usize) -> usize {
-    let slot = size_of::<E>() + 16;
-    if len == 0 { 32 * slot + 16 } else { 6 * slot }
+/// The bytes that one entry of type `E` (`(K, V)` or `T`) makes a `FrozenMap` or `FrozenSet`
+/// allocate in its trie: its slot (the entry and its 32-bit hash, padded), and its share of the
+/// node headers and of partly filled nodes (nodes hold about three entries each).
+pub(super) fn hash_entry<E>() -> usize {
+    let slot = (size_of::<E>() + 4).next_multiple_of(align_of::<E>().max(4)).max(16);
+    2 * slot + 16
 }
 
 /// The bytes that inserting entry number `len` (counting from 0) of type `E` makes a
