@@ -60,8 +60,12 @@ use repr::{SHORT_MAX, SHORTEN_AT, Storage, Tree};
 /// `size_of::<T>()` per element plus the partly filled chunks at its ends.
 ///
 /// The switch between the two is invisible: every method behaves the same on both. An update of
-/// a short vector builds the new array (copying the other elements, at most 32), which is what
-/// makes short vectors small; a long vector is updated in place where no clone shares it.
+/// a short vector builds the new array (cloning the other elements, at most 32), which is what
+/// makes short vectors small; a long vector is updated in place where no clone shares it. The
+/// complexities given for each method are the long vector's; on a short one every update costs
+/// at most 32 clones, and an element it removes (`pop_*`, `remove`) is a clone of the one in the
+/// old array, which may still be shared. `set` and `swap` of a short vector that no clone shares
+/// write its array in place.
 ///
 /// # Panics in user code
 ///
@@ -334,8 +338,9 @@ impl<T> FrozenVec<T> {
     }
 }
 
-/// Removes the element at `index < len` from a vector stored inline (a short vector of small
-/// elements, kept in imbl's `InlineArray` without a heap node), by moving every element out with
+/// Removes the element at `index < len` from a tree imbl stores inline (a few dozen small
+/// elements kept in imbl's `InlineArray` without a heap node; a long vector of bytes brought
+/// down by removals can be one), by moving every element out with
 /// `pop_back` and back in with `push_back`. O(n) moves for n at most a few dozen.
 ///
 /// imbl's `pop_front` and `remove` on an inline vector call `InlineArray::remove` of
@@ -364,7 +369,9 @@ fn index_out_of_bounds(index: usize, len: usize) -> ! {
 
 /// Builds the elements of a short vector with `edit` applied, into an exact-sized `Vec`
 /// (`extra` more slots than `slice`), then moves them into a new short (or, past the threshold,
-/// long) storage. If a clone panics, the partial `Vec` is dropped and nothing else changed.
+/// long) storage. If a clone panics, the partial `Vec` is dropped and nothing else changed. Out
+/// of line, so that the in-place paths of long vectors in the callers stay small.
+#[inline(never)]
 fn rebuilt<T: Clone>(
     slice: &[T],
     extra: usize,
@@ -389,6 +396,7 @@ impl<T: Clone> FrozenVec<T> {
 
     /// Removes and returns the element at `index < len` of a short vector (a clone of it: the
     /// old array may be shared), rebuilding the rest.
+    #[inline(never)]
     fn remove_short(&mut self, index: usize) -> T {
         let slice = self.storage.as_slice().unwrap_or_default();
         let value = slice[index].clone();
@@ -669,6 +677,7 @@ impl<T: Clone> FrozenVec<T> {
     /// v.push_back(2);
     /// assert_eq!(v, [1, 2]);
     /// ```
+    #[inline]
     pub fn push_back(&mut self, value: T) {
         if let Some(tree) = self.storage.tree_mut() {
             return tree.push_back(value);
@@ -689,6 +698,7 @@ impl<T: Clone> FrozenVec<T> {
     /// v.push_front(1);
     /// assert_eq!(v, [1, 2]);
     /// ```
+    #[inline]
     pub fn push_front(&mut self, value: T) {
         if let Some(tree) = self.storage.tree_mut() {
             return tree.push_front(value);
@@ -709,6 +719,7 @@ impl<T: Clone> FrozenVec<T> {
     /// assert_eq!(v.pop_back(), Some(2));
     /// assert_eq!(v, [1]);
     /// ```
+    #[inline]
     pub fn pop_back(&mut self) -> Option<T> {
         let value = match self.storage.tree_mut() {
             Some(tree) => tree.pop_back(),
@@ -727,6 +738,7 @@ impl<T: Clone> FrozenVec<T> {
     /// assert_eq!(v.pop_front(), Some(1));
     /// assert_eq!(v, [2]);
     /// ```
+    #[inline]
     pub fn pop_front(&mut self) -> Option<T> {
         if self.is_empty() {
             return None;
@@ -821,6 +833,12 @@ impl<T: Clone> FrozenVec<T> {
         if let Some(tree) = self.storage.tree_mut() {
             return tree.set(index, value);
         }
+        self.set_short(index, value)
+    }
+
+    /// [`set`](Self::set) of a short vector: in place if no clone shares its array.
+    #[inline(never)]
+    fn set_short(&mut self, index: usize, value: T) -> T {
         let mut value = Some(value);
         let in_place = self.storage.edit_unique_short(|slice| {
             core::mem::replace(&mut slice[index], value.take().expect("not yet used"))

@@ -175,11 +175,21 @@ impl<T: Clone> Storage<T> {
 
     /// Turns a long vector of at most `max` elements short (cloning its elements); does nothing
     /// otherwise. If a clone panics, the vector stays long and unchanged.
+    #[inline]
     pub(super) fn shorten_if_at_most(&mut self, max: usize) {
         if let Storage::Long(tree) = self {
             if tree.len() <= max {
-                *self = Self::short_from_vec(tree.iter().cloned().collect());
+                self.shorten();
             }
+        }
+    }
+
+    /// The cold half of [`shorten_if_at_most`](Self::shorten_if_at_most).
+    #[cold]
+    #[inline(never)]
+    fn shorten(&mut self) {
+        if let Repr::Long(tree) = self.repr() {
+            *self = Self::short_from_vec(tree.iter().cloned().collect());
         }
     }
 }
