@@ -208,11 +208,15 @@ enum BuilderState<T> {
 }
 
 impl<T: Clone> Builder<T> {
-    /// An empty builder expecting about `hint` elements (only used to size the short buffer).
+    /// An empty builder expecting at least `hint` elements: it starts as a tree if they will not
+    /// fit a short vector (a low hint only costs a buffer of at most [`SHORT_MAX`]).
     pub(crate) fn with_hint(hint: usize) -> Self {
-        Self {
-            state: BuilderState::Short(Vec::with_capacity(hint.min(SHORT_MAX))),
-        }
+        let state = if hint > SHORT_MAX {
+            BuilderState::Long(Tree::new())
+        } else {
+            BuilderState::Short(Vec::with_capacity(hint))
+        };
+        Self { state }
     }
 
     /// A builder that starts from the first `len` elements of `storage` (sharing a long tree's
