@@ -722,7 +722,13 @@ impl<T: Clone> FrozenVec<T> {
     #[inline]
     pub fn pop_back(&mut self) -> Option<T> {
         let value = match self.storage.tree_mut() {
-            Some(tree) => tree.pop_back(),
+            Some(tree) => {
+                let value = tree.pop_back();
+                if tree.len() > SHORTEN_AT {
+                    return value;
+                }
+                value
+            }
             None => return Some(self.remove_short(self.len().checked_sub(1)?)),
         };
         self.storage.shorten_if_at_most(SHORTEN_AT);
