@@ -10,7 +10,6 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use deepfreeze::FrozenVec;
 use proptest::prelude::*;
-use serde::{Deserialize, Serialize};
 
 // ---- a counting allocator, per thread so that tests running in parallel do not disturb it ----
 
@@ -168,15 +167,18 @@ fn empty_inner_vectors_cost_only_their_16_byte_slot() {
 }
 
 /// `size_of` 280 and one byte on the wire after its tag: the large variant is the point.
+#[cfg(feature = "serde")]
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 enum Wide {
     Small(u8),
     Large([u64; 32], [u8; 16], [u8; 7]),
 }
 
+#[cfg(feature = "serde")]
 static_assertions::assert_eq_size!(Wide, [u8; 280]);
 
+#[cfg(feature = "serde")]
 #[test]
 fn nested_vectors_from_postcard_stay_within_2x_of_std() {
     let kib = if cfg!(miri) { 2 } else { 40 };
