@@ -23,13 +23,19 @@
 //!   the other way round), so the size stays n;
 //! - `iterate`: visit every element once (summing values); `clone`: clone and drop.
 //!
+//! Then short vectors (groups `vector_short_*`, n = 1, 8, 32, 48, 64): `get` of every index,
+//! `iterate`, `clone`, `push_back` and `set` in place on an unshared vector (a fresh one per
+//! iteration, built untimed), `persistent_push_back`, and `collect` from a range.
+//!
 //! The `imbl_arctk` rows use imbl with `archery::ArcTK`, the backend the frozen types wrap:
 //! the difference between them and `frozen` is what the wrappers cost; the difference between
 //! them and `imbl` is triomphe's `Arc` against std's.
 
 use archery::{ArcK, ArcTK, SharedPointerKind};
 use criterion::measurement::WallTime;
-use criterion::{Bencher, BenchmarkGroup, BenchmarkId, Criterion, SamplingMode, Throughput};
+use criterion::{
+    BatchSize, Bencher, BenchmarkGroup, BenchmarkId, Criterion, SamplingMode, Throughput,
+};
 use deepfreeze::{FrozenMap, FrozenOrdMap, FrozenSet, FrozenVec};
 use std::collections::{BTreeMap, HashMap, HashSet, hash_map::RandomState};
 use std::hint::black_box;
@@ -819,6 +825,62 @@ impl<S: BenchSet> Case for SetCase<S> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Short vectors (n = 1 … 64): `FrozenVec`'s exact-sized array against imbl's vector with
+// triomphe pointers (`imbl_arctk`), which is what `FrozenVec` was for every length before the
+// short representation, and std's `Vec`. 48 and 64 are above the threshold (a tree again).
+
+const SHORT_SIZES: [usize; 5] = [1, 8, 32, 48, 64];
+
+const SHORT_OPS: [&str; 7] = [
+    "get",
+    "iterate",
+    "clone",
+    "push_back",
+    "persistent_push_back",
+    "set",
+    "collect",
+];
+
+fn short_vector_op<V: BenchVec>(c: &mut Criterion, name: &str, op: &str, n: usize) {
+    let mut g = c.benchmark_group(format!("vector_short_{op}"));
+    g.throughput(Throughput::Elements(match op {
+        "get" | "iterate" | "collect" => n as u64,
+        _ => 1,
+    }));
+    g.warm_up_time(Duration::from_millis(200));
+    g.measurement_time(Duration::from_millis(600));
+    g.sample_size(20);
+    let build = || V::build(0..n as u64);
+    let vec = build();
+    g.bench_function(BenchmarkId::new(name, n), |b| match op {
+        "get" => b.iter(|| {
+            (0..n).fold(0u64, |a, i| {
+                a.wrapping_add(*black_box(&vec).get(i).unwrap_or(&0))
+            })
+        }),
+        "iterate" => b.iter(|| black_box(&vec).sum()),
+        "clone" => b.iter(|| black_box(&vec).clone()),
+        // In place on an unshared vector: a fresh one per iteration, built and dropped untimed.
+        "push_back" => b.iter_batched_ref(build, |v| v.push_back(7), BatchSize::SmallInput),
+        "persistent_push_back" => b.iter(|| black_box(&vec).with_pushed_back(7)),
+        "set" => b.iter_batched_ref(build, |v| v.set(n / 2, 7), BatchSize::SmallInput),
+        "collect" => b.iter(|| V::build(0..black_box(n) as u64)),
+        _ => unreachable!("unknown short-vector operation {op}"),
+    });
+    g.finish();
+}
+
+fn short_vectors(c: &mut Criterion) {
+    for op in SHORT_OPS {
+        for n in SHORT_SIZES {
+            short_vector_op::<FrozenVec<u64>>(c, "frozen", op, n);
+            short_vector_op::<ImblVector<ArcTK>>(c, "imbl_arctk", op, n);
+            short_vector_op::<Vec<u64>>(c, "std", op, n);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
 
 /// A benchmark group `{family}_{op}` whose iterations are `elements` operations, with short
 /// measurement times (1e6-element collections get flat sampling and 10 samples).
@@ -911,5 +973,6 @@ fn main() {
         ];
         run_family(&mut c, &MAP_OPS, n, &keys, sets);
     }
+    short_vectors(&mut c);
     c.final_summary();
 }

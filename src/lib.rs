@@ -119,7 +119,7 @@
 //! | [`FrozenStr`] | immutable string, 16-byte handle (so is `Option<FrozenStr>`); literals and strings of ≤ 15 bytes never allocate or count | [`triomphe::ThinArc`], inline, or `&'static str` | copy, or 1 atomic inc | O(1) deref | `with_appended`: O(n) |
 //! | [`FrozenBytes`] | immutable byte buffer; O(1) sub-slicing sharing the buffer | `triomphe` | 1 atomic inc (none for `from_static`) | O(1) deref | `slice`: O(1) |
 //! | [`FrozenSlice<T>`] | fixed-length sequence in one allocation (Python's tuple) | `triomphe` | 1 atomic inc | O(1) index | rebuild: O(n) |
-//! | [`FrozenVec<T>`] | persistent vector (RRB tree) | `imbl::GenericVector<T, ArcTK>` | 1 atomic inc | O(log n) index | O(log n) push, set, insert, split, append |
+//! | [`FrozenVec<T>`] | persistent vector, 16-byte handle (so is `Option<FrozenVec<T>>`); up to 32 elements one exact-sized array, then an RRB tree | [`triomphe::ThinArc`], then `imbl::GenericVector<T, ArcTK>` | 1 atomic inc | O(1) / O(log n) index | short: O(n ≤ 32) rebuild; long: O(log n) push, set, insert, split, append |
 //! | [`FrozenMap<K, V, S>`] | persistent hash map (CHAMP trie, canonical shape), SipHash-1-3 with one key per process by default | own trie on `triomphe::Arc` nodes | 1 atomic inc | O(log n) | O(log n) |
 //! | [`FrozenSet<T, S>`] | persistent hash set (the same trie, values `()`) | own trie on `triomphe::Arc` nodes | 1 atomic inc | O(log n) | O(log n) |
 //! | [`FrozenOrdMap<K, V>`] | persistent ordered map (B-tree), `range`, `diff` | `imbl::GenericOrdMap<K, V, ArcTK>` | 1 atomic inc | O(log n) | O(log n) |

@@ -331,14 +331,20 @@ impl<'de, T: Deserialize<'de> + Clone> Visitor<'de> for VecVisitor<T> {
         formatter.write_str("a sequence")
     }
 
+    /// Up to 32 elements are buffered and moved into one exact-sized array; from the 33rd on
+    /// they go into the tree (so a short vector costs what its elements do, whatever the input
+    /// claims its length is).
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<FrozenVec<T>, A::Error> {
-        let mut vec = FrozenVec::new();
+        let mut vec =
+            crate::vec::Builder::with_hint(cautious::<T>(seq.size_hint(), Level::current()));
+        let mut len = 0;
         while let Some(item) = seq.next_element()? {
-            count_element::<T, A::Error>(vec.len())?;
-            charge::<A::Error>(footprint::vec_push::<T>(vec.len()))?;
-            vec.push_back(item);
+            count_element::<T, A::Error>(len)?;
+            charge::<A::Error>(footprint::vec_push::<T>(len))?;
+            vec.push(item);
+            len += 1;
         }
-        Ok(vec)
+        Ok(vec.finish())
     }
 }
 

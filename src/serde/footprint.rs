@@ -37,22 +37,27 @@ pub(super) fn buffered<T>() -> usize {
 }
 
 /// The bytes that pushing element number `len` (counting from 0) makes a `FrozenVec<T>`
-/// allocate: a whole node of 64 elements every 64 elements (and the two end nodes once it
-/// outgrows one), and a branch node of 64 children per 4 nodes.
+/// allocate: up to 32 elements, its share of the buffer and of the exact-sized array; from the
+/// 33rd on, the tree: its end nodes and a branch when it forms, then a whole node of 64 elements
+/// every 64 elements and a branch node of 64 children per 4 nodes.
 pub(super) fn vec_push<T>(len: usize) -> usize {
+    const SHORT: usize = 32;
     const NODE: usize = 64;
+    if len < SHORT {
+        // The first element also brings the array's header and its rounding to a word.
+        return buffered::<T>() + if len == 0 { SLICE_HEADER + 7 } else { 0 };
+    }
     let node = NODE * size_of::<T>() + 32;
+    let branch = NODE * size_of::<usize>() + 32;
     let mut bytes = 0;
+    if len == SHORT {
+        bytes += 4 * node + branch;
+    }
     if len % NODE == 0 {
         bytes += node;
     }
-    if len == NODE {
-        // Past one node, the tree keeps a node at each end besides the full ones.
-        bytes += 3 * node;
-    }
-    if len == NODE || (len % NODE == 0 && (len / NODE) % 4 == 2) {
-        // Branch nodes: one once it outgrows one node, then one per 4 leaves (they fill unevenly).
-        bytes += NODE * size_of::<usize>() + 32;
+    if len % NODE == 0 && (len / NODE) % 4 == 2 {
+        bytes += branch;
     }
     bytes
 }
@@ -61,7 +66,9 @@ pub(super) fn vec_push<T>(len: usize) -> usize {
 /// allocate in its trie: its slot (the entry and its 32-bit hash, padded), and its share of the
 /// node headers and of partly filled nodes (nodes hold about three entries each).
 pub(super) fn hash_entry<E>() -> usize {
-    let slot = (size_of::<E>() + 4).next_multiple_of(align_of::<E>().max(4)).max(16);
+    let slot = (size_of::<E>() + 4)
+        .next_multiple_of(align_of::<E>().max(4))
+        .max(16);
     2 * slot + 16
 }
 

@@ -130,7 +130,7 @@ pub fn with_max_depth<R>(depth: usize, f: impl FnOnce() -> R) -> R {
 /// | `FrozenArc<T>` | `size_of::<T>()` + 8 |
 /// | `FrozenStr` of more than 15 bytes, `FrozenBytes` | its length + 16, rounded up to 8 |
 /// | `FrozenSlice<T>` | 3 x `size_of::<T>()` per element (the buffer and the slice) |
-/// | `FrozenVec<T>` | a node of 64 elements (64 x `size_of::<T>()` + 32) per 64 elements; past 64, three more and a branch node per 4 nodes |
+/// | `FrozenVec<T>` | up to 32 elements, 3 x `size_of::<T>()` each (the buffer and the exact-sized array); past 32, the tree's nodes of 64 elements (64 x `size_of::<T>()` + 32) |
 /// | `FrozenMap<K, V>`, `FrozenSet<T>` | per entry: 3 x its size (the entries are buffered, then built in trie order) and two trie slots of it and its 32-bit hash + 16 |
 /// | `FrozenOrdMap<K, V>`, `FrozenOrdSet<T>` | a B-tree node (64 entries + 65 children + 32 B) per 32 entries |
 ///
