@@ -138,6 +138,22 @@
 //! assert_eq!(m.get("a"), Some(&1)); // looked up with a plain `&str`
 //! ```
 //!
+//! # Panics in user code
+//!
+//! A panic in your `Clone`, `Hash`, `Eq`, `Ord` or in a closure, during any update of any
+//! container, never causes undefined behaviour, never drops anything twice, and never changes a
+//! value that anyone else holds: clones and snapshots sharing nodes with the updated value stay
+//! exactly as they were. A persistent update (`&self`, returning the new value) that panics has
+//! changed nothing. What the *live* value holds after a panic inside an in-place (`&mut self`)
+//! update depends on the container, and each type's docs say exactly ("Panics in user code"):
+//!
+//! | container | the live value after a panic in an in-place update |
+//! |---|---|
+//! | [`FrozenStr`], [`FrozenBytes`], [`FrozenSlice<T>`] | built whole, then swapped in: unchanged, nothing leaked |
+//! | [`FrozenMap`], [`FrozenSet`] | valid (`len` agrees with iteration); entries already updated by the method's own steps stay updated; nothing leaks |
+//! | [`FrozenOrdMap`], [`FrozenOrdSet`] | valid; multi-key updates are all or nothing; a single-key update that panics while imbl splits or merges a node may lose that node's entries (at most 16) |
+//! | [`FrozenVec<T>`] | short (≤ 32 elements), sorts, `retain`, `dedup`: unchanged; a long vector's in-place update that panics in `T::clone` can leave it inconsistent: memory-safe to drop or overwrite, not to read |
+//!
 //! # Features
 //!
 //! Each integration lives in its own module, named after the crate it integrates with, behind a
