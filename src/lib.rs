@@ -189,6 +189,7 @@ pub mod ord_set;
 pub mod set;
 pub mod slice;
 pub mod str;
+pub mod value;
 pub mod vec;
 
 pub use arc::FrozenArc;
@@ -200,6 +201,7 @@ pub use ord_set::FrozenOrdSet;
 pub use set::FrozenSet;
 pub use slice::FrozenSlice;
 pub use str::FrozenStr;
+pub use value::{FrozenArray, FrozenObject, FrozenValue, PointerError};
 pub use vec::FrozenVec;
 
 pub use deepfreeze_derive::Frozen;
@@ -212,3 +214,12 @@ pub mod arc_swap;
 pub mod proptest;
 #[cfg(feature = "serde")]
 pub mod serde;
+#[cfg(feature = "serde_json")]
+pub mod serde_json;
+
+/// Paths that the exported macros use, so that they work whatever the caller has in scope.
+#[doc(hidden)]
+pub mod __private {
+    pub use core::convert::From;
+    pub use std::boxed::Box;
+}

@@ -124,11 +124,11 @@ thread_local! {
 ///
 /// Entering fails beyond [`MAX_DEPTH`]; dropping leaves the level (also when unwinding, and on
 /// the error path of `?`), so the counter always returns to where it was.
-struct Level(());
+pub(crate) struct Level(());
 
 impl Level {
     /// Enters one more level, or reports that the limit is reached.
-    fn enter() -> Result<Self, TooDeep> {
+    pub(crate) fn enter() -> Result<Self, TooDeep> {
         DEPTH.with(|depth| {
             let current = depth.get();
             if current >= MAX_DEPTH {
@@ -141,7 +141,7 @@ impl Level {
     }
 
     /// The number of levels entered on this thread and not yet left.
-    fn current() -> usize {
+    pub(crate) fn current() -> usize {
         DEPTH.with(Cell::get)
     }
 }
@@ -153,7 +153,7 @@ impl Drop for Level {
 }
 
 /// The error of [`Level::enter`], turned into the format's error with `custom`.
-struct TooDeep;
+pub(crate) struct TooDeep;
 
 impl fmt::Display for TooDeep {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -164,11 +164,11 @@ impl fmt::Display for TooDeep {
     }
 }
 
-fn enter_de<E: de::Error>() -> Result<Level, E> {
+pub(crate) fn enter_de<E: de::Error>() -> Result<Level, E> {
     Level::enter().map_err(E::custom)
 }
 
-fn enter_ser<E: ser::Error>() -> Result<Level, E> {
+pub(crate) fn enter_ser<E: ser::Error>() -> Result<Level, E> {
     Level::enter().map_err(E::custom)
 }
 
@@ -179,7 +179,7 @@ fn enter_ser<E: ser::Error>() -> Result<Level, E> {
 /// level, and half as much at each deeper level, so all the buffers on one path of a nested input
 /// preallocate less than 2 MiB together. Zero-sized elements preallocate nothing (a `Vec` of them
 /// never allocates).
-fn cautious<T>(hint: Option<usize>, enclosing: usize) -> usize {
+pub(crate) fn cautious<T>(hint: Option<usize>, enclosing: usize) -> usize {
     const MAX_PREALLOC_BYTES: usize = 1024 * 1024;
     let budget = MAX_PREALLOC_BYTES >> enclosing.min(usize::BITS as usize - 1);
     match core::mem::size_of::<T>() {
