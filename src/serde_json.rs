@@ -60,9 +60,10 @@ impl From<Value> for FrozenValue {
                     Some(Building::Array(key, items)) => {
                         (key, FrozenValue::Array(FrozenArray::from(items)))
                     }
-                    Some(Building::Object(key, members)) => {
-                        (key, FrozenValue::Object(FrozenObject::from_members(members)))
-                    }
+                    Some(Building::Object(key, members)) => (
+                        key,
+                        FrozenValue::Object(FrozenObject::from_members(members)),
+                    ),
                     None => continue,
                 },
             };
@@ -117,13 +118,19 @@ impl From<&FrozenValue> for Value {
         while let Some(item) = work.pop() {
             let (key, value) = match item {
                 Work::Value(key, FrozenValue::Array(items)) => {
-                    open.push(Building::Array(key.map(|k| k.to_string()), Vec::with_capacity(items.len())));
+                    open.push(Building::Array(
+                        key.map(|k| k.to_string()),
+                        Vec::with_capacity(items.len()),
+                    ));
                     work.push(Work::Close);
                     work.extend(items.iter().rev().map(|v| Work::Value(None, v)));
                     continue;
                 }
                 Work::Value(key, FrozenValue::Object(members)) => {
-                    open.push(Building::Object(key.map(|k| k.to_string()), Vec::with_capacity(members.len())));
+                    open.push(Building::Object(
+                        key.map(|k| k.to_string()),
+                        Vec::with_capacity(members.len()),
+                    ));
                     work.push(Work::Close);
                     work.extend(members.iter().rev().map(|(k, v)| Work::Value(Some(k), v)));
                     continue;
@@ -140,9 +147,10 @@ impl From<&FrozenValue> for Value {
                 ),
                 Work::Close => match open.pop() {
                     Some(Building::Array(key, items)) => (key, Value::Array(items)),
-                    Some(Building::Object(key, members)) => {
-                        (key, Value::Object(members.into_iter().collect::<Map<_, _>>()))
-                    }
+                    Some(Building::Object(key, members)) => (
+                        key,
+                        Value::Object(members.into_iter().collect::<Map<_, _>>()),
+                    ),
                     None => continue,
                 },
             };

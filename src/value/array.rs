@@ -16,13 +16,13 @@ use crate::Frozen;
 /// copied), so an edit costs O(len) and leaves the old array as it was.
 ///
 /// ```
-/// use deepfreeze::{frozen_value, FrozenArray};
+/// use deepfreeze::{frozen_value, FrozenArray, FrozenValue};
 ///
 /// let tags: FrozenArray = ["a", "b"].into_iter().collect();
 /// let more = tags.with_pushed_back("c");
 /// assert_eq!((tags.len(), more.len()), (2, 3));
 /// assert_eq!(more[2], "c");
-/// assert_eq!(frozen_value!(["a", "b", "c"]), more);
+/// assert_eq!(frozen_value!(["a", "b", "c"]), FrozenValue::Array(more));
 /// ```
 #[derive(Clone, Default)]
 pub struct FrozenArray(pub(crate) Shared<FrozenValue>);

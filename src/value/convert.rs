@@ -189,13 +189,6 @@ macro_rules! eq_scalar {
                 ($conv)(self, other)
             }
         }
-
-        impl PartialEq<FrozenValue> for $t {
-            #[inline]
-            fn eq(&self, other: &FrozenValue) -> bool {
-                other == self
-            }
-        }
     )*};
 }
 
@@ -211,3 +204,18 @@ eq_scalar! {
     usize => |v: &FrozenValue, o: &usize| v.as_u64() == u64::try_from(*o).ok(),
     f64 => |v: &FrozenValue, o: &f64| v.as_f64() == Some(*o),
 }
+
+// The other direction only for strings: `impl PartialEq<FrozenValue> for u32` (and the other
+// primitives) would make every `1u32 == x.sum()` in a crate linking this one ambiguous.
+macro_rules! eq_reversed {
+    ($($t:ty),*) => {$(
+        impl PartialEq<FrozenValue> for $t {
+            #[inline]
+            fn eq(&self, other: &FrozenValue) -> bool {
+                other == self
+            }
+        }
+    )*};
+}
+
+eq_reversed!(str, &str, String);

@@ -65,7 +65,11 @@ impl Style {
         } else {
             write!(f, "{:?}", key.as_str())?;
         }
-        f.write_str(if self.json && self.indent.is_none() { ":" } else { ": " })
+        f.write_str(if self.json && self.indent.is_none() {
+            ":"
+        } else {
+            ": "
+        })
     }
 
     fn write_leaf(self, f: &mut fmt::Formatter<'_>, value: &FrozenValue) -> fmt::Result {
@@ -96,7 +100,11 @@ impl Style {
 
     /// Writes the opening of a container (or all of it, if it is empty: then returns `None`), and
     /// returns its closing character.
-    fn open(self, f: &mut fmt::Formatter<'_>, value: &FrozenValue) -> Result<Option<char>, fmt::Error> {
+    fn open(
+        self,
+        f: &mut fmt::Formatter<'_>,
+        value: &FrozenValue,
+    ) -> Result<Option<char>, fmt::Error> {
         let (name, open, close, empty) = match value {
             FrozenValue::Array(a) => ("Array ", '[', ']', a.is_empty()),
             FrozenValue::Object(o) => ("Object ", '{', '}', o.is_empty()),
@@ -115,7 +123,12 @@ impl Style {
 
     /// Writes the tokens of `walk`; `closers` holds the closing characters of the containers
     /// that the walk starts inside (already opened by the caller).
-    fn write(self, f: &mut fmt::Formatter<'_>, mut walk: Walk<'_>, mut closers: Vec<char>) -> fmt::Result {
+    fn write(
+        self,
+        f: &mut fmt::Formatter<'_>,
+        mut walk: Walk<'_>,
+        mut closers: Vec<char>,
+    ) -> fmt::Result {
         // Whether the next item is the first of its container.
         let mut first = true;
         // Whether a key was just written, so that its value follows without a separator.
@@ -222,7 +235,14 @@ impl fmt::Display for FrozenArray {
 impl fmt::Display for FrozenObject {
     /// Writes the object as JSON, like [`FrozenValue`]'s `Display`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write_contents(f, true, '{', '}', self.is_empty(), Walk::members(self.members()))
+        write_contents(
+            f,
+            true,
+            '{',
+            '}',
+            self.is_empty(),
+            Walk::members(self.members()),
+        )
     }
 }
 
@@ -236,7 +256,14 @@ pub(super) fn debug_members(
     members: &[(FrozenStr, FrozenValue)],
     f: &mut fmt::Formatter<'_>,
 ) -> fmt::Result {
-    write_contents(f, false, '{', '}', members.is_empty(), Walk::members(members))
+    write_contents(
+        f,
+        false,
+        '{',
+        '}',
+        members.is_empty(),
+        Walk::members(members),
+    )
 }
 
 /// Writes a container whose contents `walk` yields (then its `Close`).

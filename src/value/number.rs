@@ -238,8 +238,9 @@ impl Ord for Number {
         };
         match (self.0, other.0) {
             (N::Float(a), N::Float(b)) => a.partial_cmp(&b).unwrap_or(Ordering::Equal),
-            (N::Float(a), b) => cmp_int_float(int(b).unwrap_or(0), a)
-                .map_or(Ordering::Greater, Ordering::reverse),
+            (N::Float(a), b) => {
+                cmp_int_float(int(b).unwrap_or(0), a).map_or(Ordering::Greater, Ordering::reverse)
+            }
             (a, N::Float(b)) => cmp_int_float(int(a).unwrap_or(0), b).unwrap_or(Ordering::Less),
             (a, b) => int(a).cmp(&int(b)),
         }

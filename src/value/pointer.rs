@@ -158,7 +158,12 @@ fn tokens(pointer: &str) -> Result<Vec<(String, usize)>, PointerError> {
                     (_, true) => match chars.next() {
                         Some('0') => '~',
                         Some('1') => '/',
-                        _ => return Err(PointerError::new(PointerErrorKind::BadEscape, &pointer[..end])),
+                        _ => {
+                            return Err(PointerError::new(
+                                PointerErrorKind::BadEscape,
+                                &pointer[..end],
+                            ));
+                        }
                     },
                 });
             }
@@ -216,7 +221,11 @@ fn resolve<'v>(
                     "-" => len,
                     token => parse_index(token).ok_or_else(|| error(PointerErrorKind::BadIndex))?,
                 };
-                let limit = if appending && i == last { len } else { len.saturating_sub(1) };
+                let limit = if appending && i == last {
+                    len
+                } else {
+                    len.saturating_sub(1)
+                };
                 if index > limit || (len == 0 && !(appending && i == last)) {
                     let kind = if token == "-" {
                         PointerErrorKind::NotFound
@@ -397,11 +406,17 @@ impl FrozenValue {
                 // `resolve` found the member (it is not appending).
                 let index = found.unwrap_or_else(|index| index);
                 let removed = object.members()[index].1.clone();
-                (FrozenValue::Object(FrozenObject(object.0.with_removed(index))), removed)
+                (
+                    FrozenValue::Object(FrozenObject(object.0.with_removed(index))),
+                    removed,
+                )
             }
             Target::Element(array, index) => {
                 let removed = array[index].clone();
-                (FrozenValue::Array(FrozenArray(array.0.with_removed(index))), removed)
+                (
+                    FrozenValue::Array(FrozenArray(array.0.with_removed(index))),
+                    removed,
+                )
             }
         };
         Ok((rebuild(path, child), removed))
