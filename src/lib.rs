@@ -116,6 +116,7 @@
 //! | [`FrozenSet<T, S>`] | persistent hash set (HAMT) | `imbl::GenericHashSet<T, S, ArcTK>` | 1 atomic inc | O(log n) | O(log n) |
 //! | [`FrozenOrdMap<K, V>`] | persistent ordered map (B-tree), `range`, `diff` | `imbl::GenericOrdMap<K, V, ArcTK>` | 1 atomic inc | O(log n) | O(log n) |
 //! | [`FrozenOrdSet<T>`] | persistent ordered set (B-tree) | `imbl::GenericOrdSet<T, ArcTK>` | 1 atomic inc | O(log n) | O(log n) |
+//! | [`FrozenValue`] | dynamic document (JSON, CBOR, MessagePack): null, bool, number, string, bytes, [`FrozenArray`], [`FrozenObject`]; 24 bytes | exact-sized `triomphe::ThinArc` slices, objects sorted by key | copy, or 1 atomic inc | `["key"]`, `[i]`, `pointer`: O(log k) per object | [`with_pointer`](FrozenValue::with_pointer): copies the containers on the path |
 //!
 //! Rust tuples and arrays of frozen types are frozen in place; `FrozenArc<(A, B, C)>` shares one.
 //!
@@ -141,6 +142,7 @@
 //! | `serde` | no | `Serialize` and `Deserialize` for every frozen type, in the wire shape of its std equivalent, deserializing straight into the frozen type; untrusted input gets an error, never a panic, a huge allocation or a stack overflow | [`serde`][mod-serde] |
 //! | `proptest` | no | strategies for every frozen type, with sizes as parameters like `proptest::collection::vec`, and `proptest::arbitrary::Arbitrary` impls | [`proptest`][mod-proptest] |
 //! | `arbitrary` | no | `arbitrary::Arbitrary` for every frozen type, consuming bytes as the std equivalent does, for `cargo fuzz` | [`arbitrary`][mod-arbitrary] |
+//! | `serde_json` | no | conversions between [`FrozenValue`] and `serde_json::Value`, both ways, without recursion (implies `serde`) | [`serde_json`][mod-serde-json] |
 //! | `arc-swap` | no | `arc_swap::RefCnt` for [`FrozenArc<T>`], so `ArcSwapAny<FrozenArc<T>>` publishes snapshots that readers load without locks | [`arc_swap`][mod-arc-swap] |
 //!
 //! ```toml
@@ -160,6 +162,11 @@
 #![cfg_attr(
     not(feature = "serde"),
     doc = "[mod-serde]: https://docs.rs/deepfreeze/latest/deepfreeze/serde/"
+)]
+#![cfg_attr(feature = "serde_json", doc = "[mod-serde-json]: crate::serde_json")]
+#![cfg_attr(
+    not(feature = "serde_json"),
+    doc = "[mod-serde-json]: https://docs.rs/deepfreeze/latest/deepfreeze/serde_json/"
 )]
 #![cfg_attr(feature = "proptest", doc = "[mod-proptest]: crate::proptest")]
 #![cfg_attr(
