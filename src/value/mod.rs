@@ -113,6 +113,17 @@ pub enum FrozenValue {
 unsafe impl Frozen for FrozenValue {}
 
 const _: () = assert!(core::mem::size_of::<FrozenValue>() == 24);
+const _: () = assert!(core::mem::size_of::<FrozenArray>() == 8);
+const _: () = assert!(core::mem::size_of::<FrozenObject>() == 8);
+
+// The documents are shareable: frozen, and so `Send + Sync`.
+const _: () = {
+    const fn shareable<T: Frozen + Send + Sync>() {}
+    shareable::<FrozenValue>();
+    shareable::<FrozenArray>();
+    shareable::<FrozenObject>();
+    shareable::<Number>();
+};
 
 /// The value that indexing returns for a missing key or index.
 pub(super) static NULL: FrozenValue = FrozenValue::Null;
