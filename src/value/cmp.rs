@@ -3,8 +3,9 @@
 //! A document is walked as a stream of tokens in document order (`Open`, its children, `Close`;
 //! object members as a `Key` token followed by the value), from an explicit stack, so a value
 //! nested a million levels deep compares and hashes on a small thread stack. Two values are
-//! compared by walking both streams side by side; containers that share storage are skipped on
-//! both sides, since they are equal.
+//! ordered by walking both streams side by side; containers that share storage are skipped on
+//! both sides, since they are equal. Equality, which needs no order, compares pairs of containers
+//! from an explicit stack instead.
 
 use core::cmp::Ordering;
 use core::hash::{Hash, Hasher};
@@ -169,10 +170,60 @@ fn cmp_walks(mut a: Walk<'_>, mut b: Walk<'_>) -> Ordering {
     }
 }
 
-/// Whether two token streams are equal (shared containers are skipped; scalars that are equal
-/// compare `Equal`, as `Number`'s order agrees with its `==`).
-fn eq_walks(a: Walk<'_>, b: Walk<'_>) -> bool {
-    cmp_walks(a, b) == Ordering::Equal
+/// Compares `x` and `y` if they are not both containers to look into (or share storage);
+/// pushes them onto `stack` if they are. `false` if they are already known to differ.
+fn eq_or_push<'a>(
+    x: &'a FrozenValue,
+    y: &'a FrozenValue,
+    stack: &mut Vec<(&'a FrozenValue, &'a FrozenValue)>,
+) -> bool {
+    match (x, y) {
+        (FrozenValue::Array(p), FrozenValue::Array(q)) => {
+            if !p.ptr_eq(q) {
+                if p.len() != q.len() {
+                    return false;
+                }
+                stack.push((x, y));
+            }
+            true
+        }
+        (FrozenValue::Object(p), FrozenValue::Object(q)) => {
+            if !p.ptr_eq(q) {
+                if p.len() != q.len() {
+                    return false;
+                }
+                stack.push((x, y));
+            }
+            true
+        }
+        (FrozenValue::Array(_) | FrozenValue::Object(_), _)
+        | (_, FrozenValue::Array(_) | FrozenValue::Object(_)) => false,
+        _ => cmp_leaves(x, y) == Ordering::Equal,
+    }
+}
+
+/// Compares the children of each pair of containers on `stack` (of equal lengths), pushing
+/// pairs of unshared child containers, until the stack is empty or a difference is found.
+/// Equality needs no document order, so this is simpler and faster than walking tokens.
+fn eq_pairs<'a>(mut stack: Vec<(&'a FrozenValue, &'a FrozenValue)>) -> bool {
+    while let Some(pair) = stack.pop() {
+        let equal = match pair {
+            (FrozenValue::Array(p), FrozenValue::Array(q)) => p
+                .iter()
+                .zip(q.iter())
+                .all(|(x, y)| eq_or_push(x, y, &mut stack)),
+            (FrozenValue::Object(p), FrozenValue::Object(q)) => p
+                .members()
+                .iter()
+                .zip(q.members())
+                .all(|((kx, x), (ky, y))| kx == ky && eq_or_push(x, y, &mut stack)),
+            _ => true,
+        };
+        if !equal {
+            return false;
+        }
+    }
+    true
 }
 
 /// Feeds a token stream to `state`: a tag per token, the length of every container (so that the
@@ -199,7 +250,11 @@ fn hash_walk<H: Hasher>(walk: Walk<'_>, state: &mut H) {
 }
 
 pub(super) fn eq_slices(a: &[FrozenValue], b: &[FrozenValue]) -> bool {
-    core::ptr::eq(a, b) || (a.len() == b.len() && eq_walks(Walk::elements(a), Walk::elements(b)))
+    let mut stack = Vec::new();
+    core::ptr::eq(a, b)
+        || (a.len() == b.len()
+            && a.iter().zip(b).all(|(x, y)| eq_or_push(x, y, &mut stack))
+            && eq_pairs(stack))
 }
 
 pub(super) fn cmp_slices(a: &[FrozenValue], b: &[FrozenValue]) -> Ordering {
@@ -214,7 +269,13 @@ pub(super) fn hash_slice<H: Hasher>(items: &[FrozenValue], state: &mut H) {
 type Members = [(FrozenStr, FrozenValue)];
 
 pub(super) fn eq_members(a: &Members, b: &Members) -> bool {
-    core::ptr::eq(a, b) || (a.len() == b.len() && eq_walks(Walk::members(a), Walk::members(b)))
+    let mut stack = Vec::new();
+    core::ptr::eq(a, b)
+        || (a.len() == b.len()
+            && a.iter()
+                .zip(b)
+                .all(|((kx, x), (ky, y))| kx == ky && eq_or_push(x, y, &mut stack))
+            && eq_pairs(stack))
 }
 
 pub(super) fn cmp_members(a: &Members, b: &Members) -> Ordering {
@@ -228,12 +289,8 @@ pub(super) fn hash_members<H: Hasher>(members: &Members, state: &mut H) {
 
 impl PartialEq for FrozenValue {
     fn eq(&self, other: &Self) -> bool {
-        match (self, other) {
-            (Self::Array(a), Self::Array(b)) => a == b,
-            (Self::Object(a), Self::Object(b)) => a == b,
-            (Self::Array(_) | Self::Object(_), _) | (_, Self::Array(_) | Self::Object(_)) => false,
-            (a, b) => cmp_leaves(a, b) == Ordering::Equal,
-        }
+        let mut stack = Vec::new();
+        eq_or_push(self, other, &mut stack) && eq_pairs(stack)
     }
 }
 
