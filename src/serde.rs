@@ -89,8 +89,8 @@ use crate::{
 /// The deepest nesting of frozen containers that deserializes (or serializes) on one thread.
 ///
 /// Each [`FrozenArc`], [`FrozenVec`], [`FrozenSlice`], [`FrozenMap`], [`FrozenSet`],
-/// [`FrozenOrdMap`] and [`FrozenOrdSet`] counts one level while its contents are (de)serialized;
-/// the `MAX_DEPTH + 1`-th nested level returns an error instead of recursing. Strings and byte
+/// [`FrozenOrdMap`] and [`FrozenOrdSet`] counts one level while its contents are (de)serialized,
+/// and so does each array and object of a [`FrozenValue`](crate::FrozenValue); the `MAX_DEPTH + 1`-th nested level returns an error instead of recursing. Strings and byte
 /// buffers do not nest, so they do not count.
 ///
 /// The limit keeps a recursive frozen type from overflowing the stack on hostile input in

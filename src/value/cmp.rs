@@ -4,8 +4,8 @@
 //! object members as a `Key` token followed by the value), from an explicit stack, so a value
 //! nested a million levels deep compares and hashes on a small thread stack. Two values are
 //! ordered by walking both streams side by side; containers that share storage are skipped on
-//! both sides, since they are equal. Equality, which needs no order, compares pairs of containers
-//! from an explicit stack instead.
+//! both sides, since they are equal. Equality, which needs no order between kinds, compares pairs of
+//! containers element by element from an explicit stack instead, in the same document order.
 
 use core::cmp::Ordering;
 use core::hash::{Hash, Hasher};
@@ -170,20 +170,25 @@ fn cmp_walks(mut a: Walk<'_>, mut b: Walk<'_>) -> Ordering {
     }
 }
 
-/// Compares `x` and `y` if they are not both containers to look into (or share storage);
-/// pushes them onto `stack` if they are. `false` if they are already known to differ.
-fn eq_or_push<'a>(
-    x: &'a FrozenValue,
-    y: &'a FrozenValue,
-    stack: &mut Vec<(&'a FrozenValue, &'a FrozenValue)>,
-) -> bool {
+/// Two containers of equal length being compared, element by element.
+enum Pair<'a> {
+    Arrays(slice::Iter<'a, FrozenValue>, slice::Iter<'a, FrozenValue>),
+    Objects(
+        slice::Iter<'a, (FrozenStr, FrozenValue)>,
+        slice::Iter<'a, (FrozenStr, FrozenValue)>,
+    ),
+}
+
+/// Compares `x` and `y` if they are scalars; if they are containers of equal length that do not
+/// share storage, pushes them to be compared. `false` if they are known to differ.
+fn eq_or_push<'a>(x: &'a FrozenValue, y: &'a FrozenValue, stack: &mut Vec<Pair<'a>>) -> bool {
     match (x, y) {
         (FrozenValue::Array(p), FrozenValue::Array(q)) => {
             if !p.ptr_eq(q) {
                 if p.len() != q.len() {
                     return false;
                 }
-                stack.push((x, y));
+                stack.push(Pair::Arrays(p.iter(), q.iter()));
             }
             true
         }
@@ -192,7 +197,7 @@ fn eq_or_push<'a>(
                 if p.len() != q.len() {
                     return false;
                 }
-                stack.push((x, y));
+                stack.push(Pair::Objects(p.members().iter(), q.members().iter()));
             }
             true
         }
@@ -202,24 +207,33 @@ fn eq_or_push<'a>(
     }
 }
 
-/// Compares the children of each pair of containers on `stack` (of equal lengths), pushing
-/// pairs of unshared child containers, until the stack is empty or a difference is found.
-/// Equality needs no document order, so this is simpler and faster than walking tokens.
-fn eq_pairs<'a>(mut stack: Vec<(&'a FrozenValue, &'a FrozenValue)>) -> bool {
-    while let Some(pair) = stack.pop() {
-        let equal = match pair {
-            (FrozenValue::Array(p), FrozenValue::Array(q)) => p
-                .iter()
-                .zip(q.iter())
-                .all(|(x, y)| eq_or_push(x, y, &mut stack)),
-            (FrozenValue::Object(p), FrozenValue::Object(q)) => p
-                .members()
-                .iter()
-                .zip(q.members())
-                .all(|((kx, x), (ky, y))| kx == ky && eq_or_push(x, y, &mut stack)),
-            _ => true,
+/// Compares the pairs of containers on `stack` depth first, in document order, until the stack
+/// is empty or a difference is found. Simpler than walking tokens: equality needs no order
+/// between kinds, only the same shape and the same scalars.
+fn eq_stack(mut stack: Vec<Pair<'_>>) -> bool {
+    while let Some(top) = stack.last_mut() {
+        let (x, y) = match top {
+            Pair::Arrays(a, b) => match (a.next(), b.next()) {
+                (Some(x), Some(y)) => (x, y),
+                _ => {
+                    stack.pop();
+                    continue;
+                }
+            },
+            Pair::Objects(a, b) => match (a.next(), b.next()) {
+                (Some((kx, x)), Some((ky, y))) => {
+                    if kx != ky {
+                        return false;
+                    }
+                    (x, y)
+                }
+                _ => {
+                    stack.pop();
+                    continue;
+                }
+            },
         };
-        if !equal {
+        if !eq_or_push(x, y, &mut stack) {
             return false;
         }
     }
@@ -250,11 +264,7 @@ fn hash_walk<H: Hasher>(walk: Walk<'_>, state: &mut H) {
 }
 
 pub(super) fn eq_slices(a: &[FrozenValue], b: &[FrozenValue]) -> bool {
-    let mut stack = Vec::new();
-    core::ptr::eq(a, b)
-        || (a.len() == b.len()
-            && a.iter().zip(b).all(|(x, y)| eq_or_push(x, y, &mut stack))
-            && eq_pairs(stack))
+    core::ptr::eq(a, b) || (a.len() == b.len() && eq_stack(vec![Pair::Arrays(a.iter(), b.iter())]))
 }
 
 pub(super) fn cmp_slices(a: &[FrozenValue], b: &[FrozenValue]) -> Ordering {
@@ -269,13 +279,7 @@ pub(super) fn hash_slice<H: Hasher>(items: &[FrozenValue], state: &mut H) {
 type Members = [(FrozenStr, FrozenValue)];
 
 pub(super) fn eq_members(a: &Members, b: &Members) -> bool {
-    let mut stack = Vec::new();
-    core::ptr::eq(a, b)
-        || (a.len() == b.len()
-            && a.iter()
-                .zip(b)
-                .all(|((kx, x), (ky, y))| kx == ky && eq_or_push(x, y, &mut stack))
-            && eq_pairs(stack))
+    core::ptr::eq(a, b) || (a.len() == b.len() && eq_stack(vec![Pair::Objects(a.iter(), b.iter())]))
 }
 
 pub(super) fn cmp_members(a: &Members, b: &Members) -> Ordering {
@@ -290,7 +294,7 @@ pub(super) fn hash_members<H: Hasher>(members: &Members, state: &mut H) {
 impl PartialEq for FrozenValue {
     fn eq(&self, other: &Self) -> bool {
         let mut stack = Vec::new();
-        eq_or_push(self, other, &mut stack) && eq_pairs(stack)
+        eq_or_push(self, other, &mut stack) && eq_stack(stack)
     }
 }
 
