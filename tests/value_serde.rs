@@ -169,7 +169,7 @@ fn nesting_beyond_max_depth_is_an_error_in_formats_without_a_limit() {
         let ok: FrozenValue = from_cbor(&nested_cbor(MAX_DEPTH)).unwrap();
         assert_eq!(ok.pointer(&"/0".repeat(MAX_DEPTH)), Some(&frozen_value!(1)));
         // One more, or a million more: an error naming the limit, not a stack overflow.
-        for depth in [MAX_DEPTH + 1, 1_000_000] {
+        for depth in [MAX_DEPTH + 1, if cfg!(miri) { 1_000 } else { 1_000_000 }] {
             let error = from_json_unbounded::<FrozenValue>(&nested_json(depth)).unwrap_err();
             assert!(error.contains("MAX_DEPTH"), "{error}");
             let error = from_cbor::<FrozenValue>(&nested_cbor(depth)).unwrap_err();
