@@ -8,9 +8,9 @@
 //! ```
 //!
 //! With `serde_json::Value` behind an `Arc`, sharing is as cheap, but each edit must clone the
-//! whole document first (`Arc::make_mut`), and nothing stops a reader with a `&mut` path from
-//! changing it. Here each edit builds a new version sharing all but one path with the last one,
-//! and the old versions stay valid for the readers still holding them.
+//! whole document first (`Arc::make_mut` while readers hold it). Here each edit builds a new
+//! version sharing all but one path with the last one, and the old versions stay valid for the
+//! readers still holding them.
 
 #[allow(dead_code)]
 #[path = "common/alloc.rs"]
