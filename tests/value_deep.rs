@@ -9,7 +9,7 @@ use std::thread;
 use deepfreeze::{FrozenObject, FrozenValue, frozen_value};
 
 /// Levels of nesting (fewer under Miri, which is slow; the code paths are the same).
-const DEEP: usize = if cfg!(miri) { 2_000 } else { 1_000_000 };
+const DEEP: usize = if cfg!(miri) { 300 } else { 1_000_000 };
 
 const TWO_MIB: usize = 2 * 1024 * 1024;
 
@@ -97,9 +97,9 @@ fn clone_eq_ord_hash_debug_and_display_work_a_million_levels_deep() {
 }
 
 #[test]
-fn pointer_edits_a_thousand_levels_deep_share_the_rest() {
+fn pointer_edits_deep_in_the_document_share_the_rest() {
     on_2_mib_thread(|| {
-        let depth = 1_000;
+        let depth = if cfg!(miri) { 50 } else { 1_000 };
         let doc = nested_arrays(depth, frozen_value!({"x": 1, "y": [1, 2, 3]}));
         let pointer = format!("{}/x", "/0".repeat(depth));
         let edited = doc.with_pointer(&pointer, 2).expect("the path exists");
