@@ -124,6 +124,7 @@
 //! | [`FrozenSet<T, S>`] | persistent hash set (the same trie, values `()`) | own trie on `triomphe::Arc` nodes | 1 atomic inc | O(log n) | O(log n) |
 //! | [`FrozenOrdMap<K, V>`] | persistent ordered map (B-tree), `range`, `diff` | `imbl::GenericOrdMap<K, V, ArcTK>` | 1 atomic inc | O(log n) | O(log n) |
 //! | [`FrozenOrdSet<T>`] | persistent ordered set (B-tree) | `imbl::GenericOrdSet<T, ArcTK>` | 1 atomic inc | O(log n) | O(log n) |
+//! | [`FrozenValue`] | dynamic document (JSON, CBOR, MessagePack): null, bool, number, string, bytes, [`FrozenArray`], [`FrozenObject`]; 24 bytes | exact-sized `triomphe::ThinArc` slices, objects sorted by key | copy, or 1 atomic inc | `["key"]`, `[i]`, `pointer`: O(log k) per object | [`with_pointer`](FrozenValue::with_pointer): copies the containers on the path |
 //!
 //! Rust tuples and arrays of frozen types are frozen in place; `FrozenArc<(A, B, C)>` shares one.
 //!
@@ -165,6 +166,7 @@
 //! | `serde` | no | `Serialize` and `Deserialize` for every frozen type, in the wire shape of its std equivalent, deserializing straight into the frozen type; untrusted input gets an error, never a panic, a huge allocation or a stack overflow | [`serde`][mod-serde] |
 //! | `proptest` | no | strategies for every frozen type, with sizes as parameters like `proptest::collection::vec`, and `proptest::arbitrary::Arbitrary` impls | [`proptest`][mod-proptest] |
 //! | `arbitrary` | no | `arbitrary::Arbitrary` for every frozen type, consuming bytes as the std equivalent does, for `cargo fuzz` | [`arbitrary`][mod-arbitrary] |
+//! | `serde_json` | no | conversions between [`FrozenValue`] and `serde_json::Value`, both ways, without recursion (implies `serde`) | [`serde_json`][mod-serde-json] |
 //! | `arc-swap` | no | `arc_swap::RefCnt` for [`FrozenArc<T>`], so `ArcSwapAny<FrozenArc<T>>` publishes snapshots that readers load without locks | [`arc_swap`][mod-arc-swap] |
 //!
 //! ```toml
@@ -184,6 +186,11 @@
 #![cfg_attr(
     not(feature = "serde"),
     doc = "[mod-serde]: https://docs.rs/deepfreeze/latest/deepfreeze/serde/"
+)]
+#![cfg_attr(feature = "serde_json", doc = "[mod-serde-json]: crate::serde_json")]
+#![cfg_attr(
+    not(feature = "serde_json"),
+    doc = "[mod-serde-json]: https://docs.rs/deepfreeze/latest/deepfreeze/serde_json/"
 )]
 #![cfg_attr(feature = "proptest", doc = "[mod-proptest]: crate::proptest")]
 #![cfg_attr(
@@ -215,6 +222,7 @@ pub mod prelude;
 pub mod set;
 pub mod slice;
 pub mod str;
+pub mod value;
 pub mod vec;
 
 pub use arc::FrozenArc;
@@ -226,6 +234,7 @@ pub use ord_set::FrozenOrdSet;
 pub use set::FrozenSet;
 pub use slice::FrozenSlice;
 pub use str::FrozenStr;
+pub use value::{FrozenArray, FrozenObject, FrozenValue, PointerError};
 pub use vec::FrozenVec;
 
 pub use deepfreeze_derive::Frozen;
@@ -238,3 +247,12 @@ pub mod arc_swap;
 pub mod proptest;
 #[cfg(feature = "serde")]
 pub mod serde;
+#[cfg(feature = "serde_json")]
+pub mod serde_json;
+
+/// Paths that the exported macros use, so that they work whatever the caller has in scope.
+#[doc(hidden)]
+pub mod __private {
+    pub use core::convert::From;
+    pub use std::boxed::Box;
+}

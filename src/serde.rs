@@ -96,10 +96,10 @@ use crate::{
     FrozenStr, FrozenVec,
 };
 
-mod footprint;
+pub(crate) mod footprint;
 mod limits;
 
-use limits::{Level, charge, count_element, enter_de, enter_ser};
+pub(crate) use limits::{Level, charge, count_element, enter_de, enter_ser};
 pub use limits::{
     MAX_DEPTH, MAX_ZERO_SIZED_ELEMENTS, max_depth, remaining_budget, with_budget, with_max_depth,
 };
@@ -111,7 +111,7 @@ pub use limits::{
 /// level, and half as much at each deeper level, so all the buffers on one path of a nested input
 /// preallocate less than 2 MiB together. Zero-sized elements preallocate nothing (a `Vec` of them
 /// never allocates).
-fn cautious<T>(hint: Option<usize>, enclosing: usize) -> usize {
+pub(crate) fn cautious<T>(hint: Option<usize>, enclosing: usize) -> usize {
     const MAX_PREALLOC_BYTES: usize = 1024 * 1024;
     let budget = MAX_PREALLOC_BYTES >> enclosing.min(usize::BITS as usize - 1);
     match core::mem::size_of::<T>() {

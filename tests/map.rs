@@ -801,7 +801,7 @@ fn iterators_are_exact_and_fused() {
         by_ref += 1;
     }
     assert_eq!(by_ref, 40);
-    assert_eq!(map.keys().copied().sum::<u32>(), (0..40).sum());
+    assert_eq!(map.keys().copied().sum::<u32>(), (0..40).sum::<u32>());
     assert_eq!(map.values().copied().max(), Some(39));
 }
 

@@ -332,3 +332,32 @@ fn byte_buffers_do_not_keep_a_formats_spare_capacity() {
         usage.retained
     );
 }
+
+#[test]
+fn a_frozen_value_is_charged_at_least_what_it_keeps() {
+    let members = if cfg!(miri) { 3 } else { 300 };
+    let json = format!(
+        "[{}]",
+        (0..members)
+            .map(|i| format!(r#"{{"id":{i},"name":"a name longer than fifteen","tags":["x",[]]}}"#))
+            .collect::<Vec<_>>()
+            .join(",")
+    );
+    let ((value, left), usage) = measure(|| {
+        with_budget(usize::MAX, || {
+            let value: deepfreeze::FrozenValue = serde_json::from_str(&json).unwrap();
+            (value, remaining_budget().unwrap())
+        })
+    });
+    let (charged, kept) = (usize::MAX - left, usage.retained.max(0) as usize);
+    assert!(kept <= charged, "keeps {kept} B, charged only {charged} B");
+    assert!(
+        charged <= 8 * kept + 2048,
+        "charged {charged} B for {kept} B kept"
+    );
+    assert_eq!(value.as_array().map(|a| a.len()), Some(members));
+    let err = with_budget(kept / 2, || {
+        serde_json::from_str::<deepfreeze::FrozenValue>(&json)
+    });
+    assert!(err.unwrap_err().to_string().contains("allocation budget"));
+}

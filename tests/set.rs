@@ -630,7 +630,10 @@ fn iterators_are_exact_and_fused() {
     let mut owned = set.clone().into_iter();
     assert_eq!(owned.by_ref().count(), 40);
     assert_eq!(owned.next(), None);
-    assert_eq!((&set).into_iter().copied().sum::<u32>(), (0..40).sum());
+    assert_eq!(
+        (&set).into_iter().copied().sum::<u32>(),
+        (0..40).sum::<u32>()
+    );
     let mut copied: FrozenSet<u32> = FrozenSet::new();
     copied.extend(&[1u32, 2, 3]);
     assert_eq!(copied.len(), 3);

@@ -8,12 +8,12 @@ use core::mem::size_of;
 const SLICE_HEADER: usize = 16;
 
 /// A `FrozenArc<T>`'s allocation: the count and the value.
-pub(super) fn arc<T>() -> usize {
+pub(crate) fn arc<T>() -> usize {
     size_of::<T>().next_multiple_of(align_of::<usize>()) + size_of::<usize>()
 }
 
 /// A `FrozenStr` of `len` bytes: nothing when inline, else one allocation.
-pub(super) fn str(len: usize) -> usize {
+pub(crate) fn str(len: usize) -> usize {
     if len <= 15 {
         0
     } else {
@@ -22,7 +22,7 @@ pub(super) fn str(len: usize) -> usize {
 }
 
 /// A `FrozenBytes` of `len` bytes, copied into one allocation.
-pub(super) fn bytes(len: usize) -> usize {
+pub(crate) fn bytes(len: usize) -> usize {
     if len == 0 {
         0
     } else {
@@ -32,7 +32,7 @@ pub(super) fn bytes(len: usize) -> usize {
 
 /// One more element of `T` buffered for a `FrozenSlice<T>` (or a `FrozenBytes` read as a
 /// sequence): the buffer grows by doubling, and the slice is a copy of it.
-pub(super) fn buffered<T>() -> usize {
+pub(crate) fn buffered<T>() -> usize {
     3 * size_of::<T>()
 }
 
@@ -40,7 +40,7 @@ pub(super) fn buffered<T>() -> usize {
 /// allocate: up to 32 elements, its share of the buffer and of the exact-sized array; from the
 /// 33rd on, the tree: its end nodes and a branch when it forms, then a whole node of 64 elements
 /// every 64 elements and a branch node of 64 children per 4 nodes.
-pub(super) fn vec_push<T>(len: usize) -> usize {
+pub(crate) fn vec_push<T>(len: usize) -> usize {
     const SHORT: usize = 32;
     const NODE: usize = 64;
     if len < SHORT {
@@ -65,7 +65,7 @@ pub(super) fn vec_push<T>(len: usize) -> usize {
 /// The bytes that one entry of type `E` (`(K, V)` or `T`) makes a `FrozenMap` or `FrozenSet`
 /// allocate in its trie: its slot (the entry and its 32-bit hash, padded), and its share of the
 /// node headers and of partly filled nodes (nodes hold about three entries each).
-pub(super) fn hash_entry<E>() -> usize {
+pub(crate) fn hash_entry<E>() -> usize {
     let slot = (size_of::<E>() + 4)
         .next_multiple_of(align_of::<E>().max(4))
         .max(16);
@@ -75,7 +75,7 @@ pub(super) fn hash_entry<E>() -> usize {
 /// The bytes that inserting entry number `len` (counting from 0) of type `E` makes a
 /// `FrozenOrdMap` or `FrozenOrdSet` allocate: a B-tree node of 64 entries and 65 children
 /// first, and one more per 32 entries (nodes split half full).
-pub(super) fn ord_insert<E>(len: usize) -> usize {
+pub(crate) fn ord_insert<E>(len: usize) -> usize {
     if len % 32 == 0 {
         64 * size_of::<E>() + 65 * size_of::<usize>() + 32
     } else {

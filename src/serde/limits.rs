@@ -16,8 +16,9 @@ use ::serde::{de, ser};
 /// [`FrozenSlice`](crate::FrozenSlice), [`FrozenMap`](crate::FrozenMap),
 /// [`FrozenSet`](crate::FrozenSet), [`FrozenOrdMap`](crate::FrozenOrdMap) and
 /// [`FrozenOrdSet`](crate::FrozenOrdSet) counts one level while its contents are
-/// (de)serialized; one level more than the limit returns an error instead of recursing. Strings
-/// and byte buffers do not nest, so they do not count.
+/// (de)serialized, and so does each array and object of a [`FrozenValue`](crate::FrozenValue);
+/// one level more than the limit returns an error instead of recursing. Strings and byte buffers
+/// do not nest, so they do not count.
 ///
 /// The limit keeps a recursive frozen type from overflowing the stack on hostile input in
 /// formats that have no recursion limit of their own. How much stack one level takes depends on
@@ -190,7 +191,7 @@ impl<F: FnMut()> Drop for Restore<F> {
 }
 
 /// Takes `bytes` from this thread's budget, or fails if that would go past it.
-pub(super) fn charge<E: de::Error>(bytes: usize) -> Result<(), E> {
+pub(crate) fn charge<E: de::Error>(bytes: usize) -> Result<(), E> {
     LIMITS.with(|limits| match limits.budget.get() {
         None => Ok(()),
         Some((limit, remaining)) => match remaining.checked_sub(bytes) {
@@ -210,7 +211,7 @@ pub(super) fn charge<E: de::Error>(bytes: usize) -> Result<(), E> {
 }
 
 /// Fails once a sequence of zero-sized elements reaches [`MAX_ZERO_SIZED_ELEMENTS`].
-pub(super) fn count_element<T, E: de::Error>(len: usize) -> Result<(), E> {
+pub(crate) fn count_element<T, E: de::Error>(len: usize) -> Result<(), E> {
     if size_of::<T>() == 0 && len >= MAX_ZERO_SIZED_ELEMENTS {
         return Err(E::custom(format_args!(
             "more than {MAX_ZERO_SIZED_ELEMENTS} zero-sized elements in one sequence \
@@ -224,11 +225,11 @@ pub(super) fn count_element<T, E: de::Error>(len: usize) -> Result<(), E> {
 ///
 /// Entering fails beyond the thread's [`max_depth`]; dropping leaves the level (also when
 /// unwinding, and on the error path of `?`), so the counter always returns to where it was.
-pub(super) struct Level(());
+pub(crate) struct Level(());
 
 impl Level {
     /// Enters one more level, or reports that the limit is reached.
-    pub(super) fn enter() -> Result<Self, TooDeep> {
+    pub(crate) fn enter() -> Result<Self, TooDeep> {
         LIMITS.with(|limits| {
             let current = limits.depth.get();
             let max = limits.max_depth.get();
@@ -242,7 +243,7 @@ impl Level {
     }
 
     /// The number of levels entered on this thread and not yet left.
-    pub(super) fn current() -> usize {
+    pub(crate) fn current() -> usize {
         LIMITS.with(|limits| limits.depth.get())
     }
 }
@@ -255,7 +256,7 @@ impl Drop for Level {
 
 /// The error of [`Level::enter`] (the limit that was reached), turned into the format's error
 /// with `custom`.
-pub(super) struct TooDeep(usize);
+pub(crate) struct TooDeep(usize);
 
 impl fmt::Display for TooDeep {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -268,10 +269,10 @@ impl fmt::Display for TooDeep {
     }
 }
 
-pub(super) fn enter_de<E: de::Error>() -> Result<Level, E> {
+pub(crate) fn enter_de<E: de::Error>() -> Result<Level, E> {
     Level::enter().map_err(E::custom)
 }
 
-pub(super) fn enter_ser<E: ser::Error>() -> Result<Level, E> {
+pub(crate) fn enter_ser<E: ser::Error>() -> Result<Level, E> {
     Level::enter().map_err(E::custom)
 }
