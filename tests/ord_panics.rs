@@ -828,8 +828,11 @@ fn single_key_updates_lose_at_most_one_node() {
         let before = Map::start();
         let mut map = Map::build(&before);
         arm(k);
+        // The first leaf holds 8 entries: the 9th insertion into it splits it. Natively, 16
+        // insertions split it at different fill levels; under Miri, 9 keep the runs few.
+        let inserts = if cfg!(miri) { 9 } else { 16 };
         let result = catch_unwind(AssertUnwindSafe(|| {
-            for i in 0..16 {
+            for i in 0..inserts {
                 map.insert(Bomb::new(2 * i + 1), Bomb::new(1));
             }
         }));
