@@ -5,17 +5,29 @@
 //! (2x std, 1 KiB) are missed; see the comments there.
 
 use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicIsize, Ordering};
 
 use deepfreeze::map::DefaultHashBuilder;
 use deepfreeze::{FrozenMap, FrozenSet};
 
-/// Counts the bytes currently allocated (requested sizes).
+/// Counts the bytes currently allocated (requested sizes) by each thread, so the test harness's
+/// other threads do not show up in a measurement.
 struct Counting;
 
-static LIVE: AtomicIsize = AtomicIsize::new(0);
+thread_local! {
+    static LIVE: Cell<isize> = const { Cell::new(0) };
+}
+
+fn add(delta: isize) {
+    // `try_with`: the counter may already be gone while the thread's last values are dropped.
+    let _ = LIVE.try_with(|live| live.set(live.get() + delta));
+}
+
+fn live() -> isize {
+    LIVE.with(Cell::get)
+}
 /// Tests measure one at a time (the counter is global).
 static SERIAL: Mutex<()> = Mutex::new(());
 
@@ -26,12 +38,12 @@ static SERIAL: Mutex<()> = Mutex::new(());
 #[allow(unsafe_code)]
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        LIVE.fetch_add(layout.size() as isize, Ordering::Relaxed);
+        add(layout.size() as isize);
         // SAFETY: forwarded with the caller's `layout` (non-zero size, as `alloc` requires).
         unsafe { System.alloc(layout) }
     }
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        LIVE.fetch_sub(layout.size() as isize, Ordering::Relaxed);
+        add(-(layout.size() as isize));
         // SAFETY: `ptr` was allocated by `System` (through `alloc`) with this `layout`.
         unsafe { System.dealloc(ptr, layout) }
     }
@@ -43,9 +55,9 @@ static ALLOCATOR: Counting = Counting;
 /// Heap bytes held by the value `make` returns (allocations made while building and freed
 /// again do not count).
 fn heap_of<T>(make: impl FnOnce() -> T) -> (T, usize) {
-    let before = LIVE.load(Ordering::Relaxed);
+    let before = live();
     let value = make();
-    let after = LIVE.load(Ordering::Relaxed);
+    let after = live();
     (
         value,
         usize::try_from(after - before).expect("no net frees"),

@@ -125,13 +125,6 @@ macro_rules! iter_part {
                 }
             }
         }
-
-        impl<K: fmt::Debug, V: fmt::Debug> fmt::Debug for $name<'_, K, V> {
-            /// Lists the remaining items.
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.debug_list().entries(self.clone()).finish()
-            }
-        }
     };
 }
 
@@ -160,6 +153,20 @@ iter_part!(
     /// ```
     Values, &'a V, |_key, value| value
 );
+
+impl<K: fmt::Debug, V> fmt::Debug for Keys<'_, K, V> {
+    /// Lists the remaining keys, like std's.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.clone()).finish()
+    }
+}
+
+impl<K, V: fmt::Debug> fmt::Debug for Values<'_, K, V> {
+    /// Lists the remaining values, like std's.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.clone()).finish()
+    }
+}
 
 /// An iterator over the entries of a [`FrozenMap`](super::FrozenMap) with mutable references to
 /// the values, from [`FrozenMap::iter_mut`](super::FrozenMap::iter_mut). Nodes shared with other
