@@ -142,6 +142,7 @@
 //! | `proptest` | no | strategies for every frozen type, with sizes as parameters like `proptest::collection::vec`, and `proptest::arbitrary::Arbitrary` impls | [`proptest`][mod-proptest] |
 //! | `arbitrary` | no | `arbitrary::Arbitrary` for every frozen type, consuming bytes as the std equivalent does, for `cargo fuzz` | [`arbitrary`][mod-arbitrary] |
 //! | `arc-swap` | no | `arc_swap::RefCnt` for [`FrozenArc<T>`], so `ArcSwapAny<FrozenArc<T>>` publishes snapshots that readers load without locks | [`arc_swap`][mod-arc-swap] |
+//! | `rayon` | no | parallel iteration (`par_iter`, `into_par_iter`, indexed for every container) and parallel `collect`/`par_extend` for the frozen sequences and ordered collections, splitting the structures rather than bridging a serial iterator | [`rayon`][mod-rayon] |
 //!
 //! ```toml
 //! [dependencies]
@@ -175,6 +176,11 @@
 #![cfg_attr(
     not(feature = "arc-swap"),
     doc = "[mod-arc-swap]: https://docs.rs/deepfreeze/latest/deepfreeze/arc_swap/"
+)]
+#![cfg_attr(feature = "rayon", doc = "[mod-rayon]: crate::rayon")]
+#![cfg_attr(
+    not(feature = "rayon"),
+    doc = "[mod-rayon]: https://docs.rs/deepfreeze/latest/deepfreeze/rayon/"
 )]
 #![deny(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -210,5 +216,7 @@ pub mod arbitrary;
 pub mod arc_swap;
 #[cfg(feature = "proptest")]
 pub mod proptest;
+#[cfg(feature = "rayon")]
+pub mod rayon;
 #[cfg(feature = "serde")]
 pub mod serde;

@@ -928,3 +928,12 @@ impl<T: Clone> FrozenVec<T> {
         self.inner.truncate(len);
     }
 }
+
+#[cfg(feature = "rayon")]
+impl<T> FrozenVec<T> {
+    /// The imbl vector behind `self`, for the rayon integration's index-range producer
+    /// (`crate::rayon::vec`), which reads its leaves through `imbl::vector::Focus`.
+    pub(crate) fn as_imbl(&self) -> &Inner<T> {
+        &self.inner
+    }
+}
