@@ -149,6 +149,13 @@
 //! deepfreeze = { version = "0.1", features = ["serde", "arc-swap"] }
 //! ```
 //!
+//! # Sharing frozen data between threads and tasks
+//!
+//! The [`guide`] shows authors of concurrency crates what a `T: Frozen` bound lets their API
+//! promise, and the patterns that make frozen values cheap to share: snapshots published with
+//! `arc_swap`, fan-out through `tokio::sync::broadcast` and `crossbeam-channel`, `tokio::sync::watch`
+//! without holding its lock, and rayon over a snapshot while a writer publishes.
+//!
 //! # Writing an `unsafe impl` by hand
 //!
 //! For a type that cannot derive `Frozen` (its fields belong to another crate), an `unsafe impl`
@@ -188,6 +195,7 @@
 pub mod arc;
 pub mod bytes;
 mod frozen;
+pub mod guide;
 mod impls;
 pub mod map;
 pub mod ord_map;
