@@ -84,7 +84,7 @@
 //!
 //! A writer builds the next version with the persistent collections' `with_*` methods (sharing
 //! every node it does not change) and stores it; readers take the current version and keep it as
-//! long as they like. [`load_full`](arc_swap::ArcSwapAny::load_full) returns an owned
+//! long as they like. [`load_full`](https://docs.rs/arc-swap/1/arc_swap/struct.ArcSwapAny.html#method.load_full) returns an owned
 //! `FrozenArc` (one atomic increment), so a reader holds no guard of the `ArcSwap` while it works,
 //! may keep the snapshot across `.await` points and hand it to other threads; the writer is never
 //! held up by slow readers. (`load` returns a short-lived guard: fine for a quick lookup.)
@@ -223,7 +223,7 @@
 //! # 5. Data parallelism over a snapshot while a writer publishes
 //!
 //! With the `rayon` feature, frozen containers are parallel iterators that split the structure
-//! itself (see [`crate::rayon`]): every worker reads the snapshot's nodes directly, with no lock
+//! itself (see [`deepfreeze::rayon`][mod-rayon]): every worker reads the snapshot's nodes directly, with no lock
 //! and no copy. A writer may publish new versions meanwhile; the workers' snapshot does not
 //! change under them, so the result is exactly that snapshot's.
 //!
@@ -251,3 +251,10 @@
 //! });
 //! # }
 //! ```
+
+// Links to feature-gated modules: the module itself with the feature, docs.rs without.
+#![cfg_attr(feature = "rayon", doc = "[mod-rayon]: crate::rayon")]
+#![cfg_attr(
+    not(feature = "rayon"),
+    doc = "[mod-rayon]: https://docs.rs/deepfreeze/latest/deepfreeze/rayon/"
+)]

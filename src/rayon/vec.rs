@@ -3,7 +3,7 @@
 //!
 //! A piece of a borrowing iteration is an index range; it walks the vector's leaves (arrays of up
 //! to 64 elements) as slices, so each worker runs a plain slice loop. Everything that knows how
-//! the vector is stored is [`LeafRange`] at the bottom of this file.
+//! the vector is stored is `LeafRange`, at the bottom of this file.
 
 use core::iter::FusedIterator;
 use core::ops::Range;
