@@ -291,3 +291,38 @@ fn parallel_iteration_over_snapshots_while_a_writer_publishes() {
     });
     assert_eq!(live.load().vec.len() as u64, base + versions);
 }
+
+/// Ordered containers above 1,024 entries are gathered from both ends at once by two workers;
+/// their blocks must meet exactly, whatever the length (just above a block, at a multiple of
+/// it, with a partial last block) and the number of threads.
+#[test]
+fn ordered_containers_gathered_from_both_ends_stay_in_order() {
+    let sizes: &[u64] = if cfg!(miri) {
+        &[1_025, 2_049]
+    } else {
+        &[1_025, 2_048, 3_000, 50_001]
+    };
+    for threads in [1, 2, 3] {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        for &n in sizes {
+            let map: FrozenOrdMap<u64, u64> = (0..n).map(|k| (k * 3, k)).collect();
+            let set: FrozenOrdSet<u64> = (0..n).map(|k| k * 7).collect();
+            pool.install(|| {
+                let entries: Vec<(&u64, &u64)> = map.par_iter().collect();
+                assert!(
+                    entries.iter().copied().eq(map.iter()),
+                    "map, n = {n}, {threads} threads"
+                );
+                let elements: Vec<&u64> = set.par_iter().collect();
+                assert!(
+                    elements.iter().copied().eq(set.iter()),
+                    "set, n = {n}, {threads} threads"
+                );
+                assert_eq!(map.par_iter().map(|(_, v)| v).sum::<u64>(), n * (n - 1) / 2);
+            });
+        }
+    }
+}

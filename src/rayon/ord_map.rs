@@ -3,24 +3,26 @@
 //!
 //! imbl 7.0.2's B-tree keeps its nodes private, and they carry no subtree sizes: the only ways in
 //! are cursors that walk entry by entry (`iter`, `range`) and key lookups, so a split point in
-//! the middle of a key range cannot be found without walking up to it. The iterators therefore
-//! walk the tree once, serially, gathering the entries in order (references for `par_iter`, no
-//! copy), and then run rayon's indexed iterator over them. The walk costs about as much as a
-//! serial loop doing nothing per entry; the parallel part pays off as soon as the work per
-//! entry is larger than that (see BENCHMARKS.md), and it stays far cheaper than `par_bridge`,
-//! which takes a lock per item. A split by node replaces the walk when the tree exposes its
-//! nodes.
+//! the middle of a key range cannot be found without walking up to it. The borrowing iterator
+//! therefore first gathers references to the entries, in order and without copying any, with
+//! two workers walking from both ends at once (half a serial walk each), and then runs rayon's
+//! indexed iterator over them. The owning iterator gathers the entries with one serial
+//! `into_iter` (which moves the entries it owns alone instead of cloning them). The walk costs
+//! about as much as a serial loop doing nothing per entry: the parallel part pays off as the
+//! work per entry grows (see BENCHMARKS.md), and even a bare sum beats `par_bridge`, which
+//! takes a lock per item. A split by node will replace the walk if the tree exposes its nodes.
 
 use rayon::iter::plumbing::{Consumer, ProducerCallback, UnindexedConsumer};
 use rayon::iter::{IndexedParallelIterator, IntoParallelIterator, ParallelIterator};
 
-use super::gathered_parallel_iterator;
+use super::{gather_from_both_ends, gathered_parallel_iterator};
 use crate::FrozenOrdMap;
 
 /// A parallel iterator over the entries of a [`FrozenOrdMap`], in ascending key order, created
 /// by `par_iter()` ([`IntoParallelRefIterator`](rayon::iter::IntoParallelRefIterator)).
 ///
-/// It gathers the entries in one serial walk first; see the [module docs](self).
+/// It gathers references to the entries first, walking from both ends at once; see the
+/// [module docs](self).
 ///
 /// ```
 /// use deepfreeze::FrozenOrdMap;
@@ -48,9 +50,10 @@ impl<'a, K, V> Iter<'a, K, V> {
 
     fn gather(self) -> Vec<(&'a K, &'a V)>
     where
-        K: Ord,
+        K: Ord + Send + Sync,
+        V: Send + Sync,
     {
-        self.map.iter().collect()
+        gather_from_both_ends(self.map.iter(), self.map.iter(), self.map.len())
     }
 }
 
