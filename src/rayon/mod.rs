@@ -49,6 +49,7 @@ mod collect;
 pub mod ord_map;
 pub mod ord_set;
 pub mod slice;
+mod tree;
 pub mod vec;
 
 /// Implements `ParallelIterator` and `IndexedParallelIterator` for a type with `item_count(&self)` and
