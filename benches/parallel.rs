@@ -232,12 +232,22 @@ fn collect(c: &mut Criterion) {
                 two.install(|| black_box((0..n).into_par_iter().map(mix).collect::<FrozenVec<_>>()))
             })
         });
-        // The alternative `collect` could take: a parallel `Vec`, then one serial conversion.
-        g.bench_function("frozen_vec/parallel_via_vec", |b| {
+        // The alternative `collect` could take: a vector per worker, concatenated in order.
+        g.bench_function("frozen_vec/parallel_fold_append", |b| {
             b.iter(|| {
                 two.install(|| {
-                    let v: Vec<u64> = (0..n).into_par_iter().map(mix).collect();
-                    black_box(FrozenVec::from(v))
+                    let v = (0..n)
+                        .into_par_iter()
+                        .map(mix)
+                        .fold(FrozenVec::new, |mut part, x| {
+                            part.push_back(x);
+                            part
+                        })
+                        .reduce(FrozenVec::new, |mut left, mut right| {
+                            left.append(&mut right);
+                            left
+                        });
+                    black_box(v)
                 })
             })
         });

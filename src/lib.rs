@@ -142,7 +142,7 @@
 //! | `proptest` | no | strategies for every frozen type, with sizes as parameters like `proptest::collection::vec`, and `proptest::arbitrary::Arbitrary` impls | [`proptest`][mod-proptest] |
 //! | `arbitrary` | no | `arbitrary::Arbitrary` for every frozen type, consuming bytes as the std equivalent does, for `cargo fuzz` | [`arbitrary`][mod-arbitrary] |
 //! | `arc-swap` | no | `arc_swap::RefCnt` for [`FrozenArc<T>`], so `ArcSwapAny<FrozenArc<T>>` publishes snapshots that readers load without locks | [`arc_swap`][mod-arc-swap] |
-//! | `rayon` | no | parallel iteration (`par_iter`, `into_par_iter`, indexed for every container) and parallel `collect`/`par_extend` for the frozen sequences and ordered collections, splitting the structures rather than bridging a serial iterator | [`rayon`][mod-rayon] |
+//! | `rayon` | no | parallel iteration (`par_iter`, `into_par_iter`, indexed for every container) and parallel `collect`/`par_extend` for the frozen sequences and ordered collections; sequences split by index range, never through a serial bridge | [`rayon`][mod-rayon] |
 //!
 //! ```toml
 //! [dependencies]

@@ -1,9 +1,9 @@
 //! `FromParallelIterator` and `ParallelExtend` for the frozen containers.
 //!
-//! Each worker builds a container of its own from its part of the input, and the parts are then
-//! joined in input order: vectors by concatenation (O(log n) per join for `FrozenVec`), ordered
-//! maps and sets by merging the smaller tree into the larger, later input winning on equal keys
-//! as in the serial `collect`.
+//! The sequences collect into a `Vec` in parallel first (measured faster than concatenating one
+//! `FrozenVec` per worker). For the ordered maps and sets, each worker builds a tree of its own
+//! from its part of the input, and the trees are merged in input order, the smaller into the
+//! larger, later input winning on equal keys as in the serial `collect`.
 
 use rayon::iter::{FromParallelIterator, IntoParallelIterator, ParallelExtend, ParallelIterator};
 
@@ -25,7 +25,9 @@ impl<T: Send> FromParallelIterator<T> for FrozenSlice<T> {
     }
 }
 
-/// Each worker pushes its part onto a vector of its own; the parts are concatenated in order.
+/// Collects in parallel into a `Vec` (rayon writes an indexed input in place), then builds the
+/// tree from it. Building a vector per worker and concatenating them measured 1.2×–1.5× slower
+/// (BENCHMARKS.md, `collect/*/frozen_vec/parallel_fold_append`).
 ///
 /// ```
 /// use deepfreeze::FrozenVec;
@@ -37,16 +39,7 @@ impl<T: Send> FromParallelIterator<T> for FrozenSlice<T> {
 /// ```
 impl<T: Clone + Send + Sync> FromParallelIterator<T> for FrozenVec<T> {
     fn from_par_iter<I: IntoParallelIterator<Item = T>>(par_iter: I) -> Self {
-        par_iter
-            .into_par_iter()
-            .fold(Self::new, |mut part, x| {
-                part.push_back(x);
-                part
-            })
-            .reduce(Self::new, |mut left, mut right| {
-                left.append(&mut right);
-                left
-            })
+        Self::from(Vec::from_par_iter(par_iter))
     }
 }
 

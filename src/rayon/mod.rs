@@ -18,7 +18,7 @@
 //! | type | `par_iter` splits | `collect` builds |
 //! |---|---|---|
 //! | [`FrozenSlice`](crate::FrozenSlice) | by index (rayon's slice iterator) | a `Vec` in parallel, then one array |
-//! | [`FrozenVec`](crate::FrozenVec) | by index range; each worker reads whole leaves as slices | one vector per worker, then concatenated (O(log n) each) |
+//! | [`FrozenVec`](crate::FrozenVec) | by index range; each worker reads whole leaves as slices | a `Vec` in parallel, then the tree |
 //! | [`FrozenOrdMap`](crate::FrozenOrdMap), [`FrozenOrdSet`](crate::FrozenOrdSet) | gathers references first, two workers walking from both ends (imbl's B-tree exposes no nodes), then by index | one tree per worker, then merged |
 //!
 //! `FrozenMap` and `FrozenSet` are not covered yet: they will split by trie node once they are
