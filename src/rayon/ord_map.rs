@@ -6,10 +6,13 @@
 //! the middle of a key range cannot be found without walking up to it. The borrowing iterator
 //! therefore first gathers references to the entries, in order and without copying any, with
 //! two workers walking from both ends at once (half a serial walk each), and then runs rayon's
-//! indexed iterator over them. The owning iterator gathers the entries with one serial `into_iter`
-//! (the serial iterator's clones of shared entries). The walk costs about as much as a serial loop doing nothing per entry: the parallel part pays off as the
-//! work per entry grows (see BENCHMARKS.md), and even a bare sum beats `par_bridge`, which
-//! takes a lock per item. A split by node will replace the walk if the tree exposes its nodes.
+//! indexed iterator over them. The owning iterator gathers the entries with one serial
+//! `into_iter`, which clones out what other clones still share, as it does serially.
+//!
+//! The walk costs about as much as a serial loop doing nothing per entry: the parallel part
+//! pays off as the work per entry grows (see BENCHMARKS.md), and it stays cheaper than
+//! `par_bridge`, which takes a lock per item. A split by node will replace the walk if the tree
+//! exposes its nodes.
 
 use rayon::iter::plumbing::{Consumer, ProducerCallback, UnindexedConsumer};
 use rayon::iter::{IndexedParallelIterator, IntoParallelIterator, ParallelIterator};
