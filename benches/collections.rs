@@ -23,13 +23,19 @@
 //!   the other way round), so the size stays n;
 //! - `iterate`: visit every element once (summing values); `clone`: clone and drop.
 //!
+//! Then short vectors (groups `vector_short_*`, n = 1, 8, 32, 48, 64): `get` of every index,
+//! `iterate`, `clone`, `push_back` and `set` in place on an unshared vector (a fresh one per
+//! iteration, built untimed), `persistent_push_back`, and `collect` from a range.
+//!
 //! The `imbl_arctk` rows use imbl with `archery::ArcTK`, the backend the frozen types wrap:
 //! the difference between them and `frozen` is what the wrappers cost; the difference between
 //! them and `imbl` is triomphe's `Arc` against std's.
 
 use archery::{ArcK, ArcTK, SharedPointerKind};
 use criterion::measurement::WallTime;
-use criterion::{Bencher, BenchmarkGroup, BenchmarkId, Criterion, SamplingMode, Throughput};
+use criterion::{
+    BatchSize, Bencher, BenchmarkGroup, BenchmarkId, Criterion, SamplingMode, Throughput,
+};
 use deepfreeze::{FrozenMap, FrozenOrdMap, FrozenSet, FrozenVec};
 use std::collections::{BTreeMap, HashMap, HashSet, hash_map::RandomState};
 use std::hint::black_box;
@@ -93,7 +99,7 @@ trait BenchMap: Clone + 'static {
     fn sum(&self) -> u64;
 }
 
-impl BenchMap for FrozenMap<u64, u64> {
+impl BenchMap for FrozenMap<u64, u64, RandomState> {
     fn build(pairs: impl Iterator<Item = (u64, u64)>, hasher: &RandomState) -> Self {
         let mut map = Self::with_hasher(hasher.clone());
         map.extend(pairs);
@@ -653,7 +659,7 @@ trait BenchSet: Clone + 'static {
     fn sum(&self) -> u64;
 }
 
-impl BenchSet for FrozenSet<u64> {
+impl BenchSet for FrozenSet<u64, RandomState> {
     fn build(values: impl Iterator<Item = u64>, hasher: &RandomState) -> Self {
         let mut set = Self::with_hasher(hasher.clone());
         set.extend(values);
@@ -819,6 +825,62 @@ impl<S: BenchSet> Case for SetCase<S> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Short vectors (n = 1 … 64): `FrozenVec`'s exact-sized array against imbl's vector with
+// triomphe pointers (`imbl_arctk`), which is what `FrozenVec` was for every length before the
+// short representation, and std's `Vec`. 48 and 64 are above the threshold (a tree again).
+
+const SHORT_SIZES: [usize; 5] = [1, 8, 32, 48, 64];
+
+const SHORT_OPS: [&str; 7] = [
+    "get",
+    "iterate",
+    "clone",
+    "push_back",
+    "persistent_push_back",
+    "set",
+    "collect",
+];
+
+fn short_vector_op<V: BenchVec>(c: &mut Criterion, name: &str, op: &str, n: usize) {
+    let mut g = c.benchmark_group(format!("vector_short_{op}"));
+    g.throughput(Throughput::Elements(match op {
+        "get" | "iterate" | "collect" => n as u64,
+        _ => 1,
+    }));
+    g.warm_up_time(Duration::from_millis(200));
+    g.measurement_time(Duration::from_millis(600));
+    g.sample_size(20);
+    let build = || V::build(0..n as u64);
+    let vec = build();
+    g.bench_function(BenchmarkId::new(name, n), |b| match op {
+        "get" => b.iter(|| {
+            (0..n).fold(0u64, |a, i| {
+                a.wrapping_add(*black_box(&vec).get(i).unwrap_or(&0))
+            })
+        }),
+        "iterate" => b.iter(|| black_box(&vec).sum()),
+        "clone" => b.iter(|| black_box(&vec).clone()),
+        // In place on an unshared vector: a fresh one per iteration, built and dropped untimed.
+        "push_back" => b.iter_batched_ref(build, |v| v.push_back(7), BatchSize::SmallInput),
+        "persistent_push_back" => b.iter(|| black_box(&vec).with_pushed_back(7)),
+        "set" => b.iter_batched_ref(build, |v| v.set(n / 2, 7), BatchSize::SmallInput),
+        "collect" => b.iter(|| V::build(0..black_box(n) as u64)),
+        _ => unreachable!("unknown short-vector operation {op}"),
+    });
+    g.finish();
+}
+
+fn short_vectors(c: &mut Criterion) {
+    for op in SHORT_OPS {
+        for n in SHORT_SIZES {
+            short_vector_op::<FrozenVec<u64>>(c, "frozen", op, n);
+            short_vector_op::<ImblVector<ArcTK>>(c, "imbl_arctk", op, n);
+            short_vector_op::<Vec<u64>>(c, "std", op, n);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
 
 /// A benchmark group `{family}_{op}` whose iterations are `elements` operations, with short
 /// measurement times (1e6-element collections get flat sampling and 10 samples).
@@ -846,12 +908,41 @@ type ImblOrdMap<P> = imbl::GenericOrdMap<u64, u64, P>;
 type ImblVector<P> = imbl::GenericVector<u64, P>;
 type ImblSet<P> = imbl::GenericHashSet<u64, RandomState, P>;
 
+/// Equality of two equal maps of 10^6 entries that share all but one path (one value rewritten
+/// with itself): the frozen trie compares node by node and skips shared sub-tries; imbl and std
+/// compare every entry.
+fn equality_one_path_apart(c: &mut Criterion) {
+    let n = 1_000_000;
+    let keys = Keys::new(n);
+    let pairs = || keys.present.iter().map(|&k| (k, k >> 1));
+    let k = keys.present[n / 2];
+    let frozen = <FrozenMap<u64, u64, RandomState> as BenchMap>::build(pairs(), &keys.hasher);
+    let frozen_b = frozen.with_inserted(k, k >> 1);
+    assert!(!frozen.ptr_eq(&frozen_b));
+    let imbl_a = <ImblMap<ArcK> as BenchMap>::build(pairs(), &keys.hasher);
+    let imbl_b = imbl_a.update(k, k >> 1);
+    let std_a = <HashMap<u64, u64> as BenchMap>::build(pairs(), &keys.hasher);
+    let std_b = std_a.clone();
+    let mut g = group(c, "hashmap", "eq_one_path_apart", n, 1);
+    g.bench_function(BenchmarkId::new("frozen", n), |b| {
+        b.iter(|| black_box(&frozen) == black_box(&frozen_b))
+    });
+    g.bench_function(BenchmarkId::new("imbl", n), |b| {
+        b.iter(|| black_box(&imbl_a) == black_box(&imbl_b))
+    });
+    g.bench_function(BenchmarkId::new("std", n), |b| {
+        b.iter(|| black_box(&std_a) == black_box(&std_b))
+    });
+    g.finish();
+}
+
 fn main() {
     let mut c = Criterion::default().configure_from_args();
+    equality_one_path_apart(&mut c);
     for n in SIZES {
         let keys = Keys::new(n);
         let hash_maps = vec![
-            map_case::<FrozenMap<u64, u64>>("hashmap", "frozen"),
+            map_case::<FrozenMap<u64, u64, RandomState>>("hashmap", "frozen"),
             map_case::<ImblMap<ArcK>>("hashmap", "imbl"),
             map_case::<ImblMap<ArcTK>>("hashmap", "imbl_arctk"),
             map_case::<rpds::HashTrieMapSync<u64, u64>>("hashmap", "rpds"),
@@ -875,12 +966,13 @@ fn main() {
         ];
         run_family(&mut c, &VEC_OPS, n, &keys, vectors);
         let sets = vec![
-            set_case::<FrozenSet<u64>>("frozen"),
+            set_case::<FrozenSet<u64, RandomState>>("frozen"),
             set_case::<ImblSet<ArcK>>("imbl"),
             set_case::<rpds::HashTrieSetSync<u64>>("rpds"),
             set_case::<HashSet<u64>>("std"),
         ];
         run_family(&mut c, &MAP_OPS, n, &keys, sets);
     }
+    short_vectors(&mut c);
     c.final_summary();
 }

@@ -165,6 +165,8 @@ fn main() {
         ],
     );
 
+    short_vectors();
+
     println!("### Handle sizes (stack bytes)\n");
     let mut t = report::Table::new(&["type", "size", "Option<_>"]);
     let mut row = |name: &str, size: usize, option: usize| {
@@ -226,4 +228,93 @@ fn main() {
         size_of::<Option<FrozenVec<u64>>>(),
     );
     print!("{}", t.render());
+}
+
+/// `size_of` 280, one byte on the wire after its tag (the nested-postcard row, with `serde`).
+#[allow(dead_code, clippy::large_enum_variant)]
+#[derive(Clone, serde::Serialize, serde::Deserialize)]
+enum Wide {
+    Small(u8),
+    Large([u64; 32], [u8; 16], [u8; 7]),
+}
+
+/// Short and nested vectors: total heap bytes of one vector of `n` elements (`u64`, and 280-byte
+/// elements), of 1,000 empty inner vectors, and (with the `serde` feature: `cargo bench --bench
+/// memory --all-features`) of 40 KB of postcard decoded as nested vectors.
+fn short_vectors() {
+    println!("### Short and nested vectors: total heap bytes\n");
+    let mut t = report::Table::new(&[
+        "value",
+        "FrozenVec",
+        "imbl::Vector (ArcTK)",
+        "std Vec",
+        "FrozenVec / std",
+    ]);
+    let mut row = |name: String, frozen: usize, imbl: usize, std: usize| {
+        t.row(vec![
+            name,
+            format!("{frozen} B"),
+            format!("{imbl} B"),
+            format!("{std} B"),
+            report::ratio(frozen as f64 / std.max(1) as f64),
+        ]);
+    };
+    for n in [1, 8, 32, 33] {
+        row(
+            format!("{n} x u64"),
+            heap_of(|| keys(n).collect::<FrozenVec<u64>>()),
+            heap_of(|| keys(n).collect::<imbl::GenericVector<u64, ArcTK>>()),
+            heap_of(|| keys(n).collect::<Vec<u64>>()),
+        );
+    }
+    for n in [1, 8, 32] {
+        let wide = || std::iter::repeat_n([7u8; 280], n);
+        row(
+            format!("{n} x [u8; 280]"),
+            heap_of(|| wide().collect::<FrozenVec<_>>()),
+            heap_of(|| wide().collect::<imbl::GenericVector<_, ArcTK>>()),
+            heap_of(|| wide().collect::<Vec<_>>()),
+        );
+    }
+    row(
+        "1,000 empty inner vectors of u8".to_string(),
+        heap_of(|| {
+            (0..1000)
+                .map(|_| FrozenVec::<u8>::new())
+                .collect::<FrozenVec<_>>()
+        }),
+        heap_of(|| {
+            (0..1000)
+                .map(|_| imbl::GenericVector::<u8, ArcTK>::new())
+                .collect::<imbl::GenericVector<_, ArcTK>>()
+        }),
+        heap_of(|| (0..1000).map(|_| Vec::<u8>::new()).collect::<Vec<_>>()),
+    );
+    #[cfg(feature = "serde")]
+    {
+        type Imbl<T> = imbl::GenericVector<T, ArcTK>;
+        let nested: Vec<Vec<Wide>> = (0..40 * 1024 / 3)
+            .map(|i| vec![Wide::Small(i as u8)])
+            .collect();
+        let bytes = postcard::to_allocvec(&nested).unwrap();
+        drop(nested);
+        let decode = || postcard::from_bytes::<Vec<Vec<Wide>>>(&bytes).unwrap();
+        row(
+            format!(
+                "{} B of postcard as nested vectors of 280-byte elements (one each)",
+                bytes.len()
+            ),
+            heap_of(|| postcard::from_bytes::<FrozenVec<FrozenVec<Wide>>>(&bytes).unwrap()),
+            // imbl has no serde here: the same vectors built from the decoded std ones.
+            heap_of(|| {
+                decode()
+                    .into_iter()
+                    .map(|inner| inner.into_iter().collect::<Imbl<_>>())
+                    .collect::<Imbl<_>>()
+            }),
+            heap_of(decode),
+        );
+    }
+    print!("{}", t.render());
+    println!();
 }

@@ -7,7 +7,7 @@
 //!
 //! Four workloads, the first three from PEP 795 (deep immutability for Python): a list of ints,
 //! a binary tree, a dict keyed by eight-character strings, and a list of records (a string, a
-//! `Vec<u64>` and a 4-entry map each, as in DESIGN §1). Each is built twice: from frozen types,
+//! `Vec<u64>` and a 4-entry map each, as in docs/DESIGN.md §1). Each is built twice: from frozen types,
 //! and from std types. One *hand-off* gives the graph to each of `--workers` persistent worker
 //! threads and waits until every worker has read from its value and dropped it:
 //!
@@ -275,7 +275,7 @@ impl Workload for Dict {
     }
 }
 
-/// DESIGN §1's list of n records.
+/// docs/DESIGN.md §1's list of n records.
 struct Records;
 
 impl Workload for Records {

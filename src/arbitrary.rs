@@ -107,19 +107,19 @@ impl<'a, T: Arbitrary<'a>> Arbitrary<'a> for FrozenSlice<T> {
 
 impl<'a, T: Arbitrary<'a> + Clone> Arbitrary<'a> for FrozenVec<T> {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
-        let mut vec = FrozenVec::new();
+        let mut vec = crate::vec::Builder::with_hint(0);
         for item in u.arbitrary_iter()? {
-            vec.push_back(item?);
+            vec.push(item?);
         }
-        Ok(vec)
+        Ok(vec.finish())
     }
 
     fn arbitrary_take_rest(u: Unstructured<'a>) -> Result<Self> {
-        let mut vec = FrozenVec::new();
+        let mut vec = crate::vec::Builder::with_hint(0);
         for item in u.arbitrary_take_rest_iter()? {
-            vec.push_back(item?);
+            vec.push(item?);
         }
-        Ok(vec)
+        Ok(vec.finish())
     }
 
     #[inline]

@@ -71,6 +71,27 @@ use crate::Frozen;
 /// does the decrement only); the last one is found race-free, so every value goes through this path.
 /// During thread teardown, when the thread-local list is gone, values are dropped recursively.
 ///
+/// So a value whose last handle is dropped 32 or more `FrozenArc` drops deep has its destructor
+/// run *after* that `drop(handle)` call returns (but before the outermost one does): anything its
+/// destructor does, such as releasing a lock it holds or flushing a buffer, happens later than the
+/// line that dropped it. This is why `T` must be `'static`: a queued value can borrow nothing that
+/// the code running in between could free. A handle over a borrow of a local does not compile:
+///
+/// ```compile_fail,E0597
+/// use deepfreeze::FrozenArc;
+///
+/// struct Note<'a>(&'a mut String);
+/// impl Drop for Note<'_> {
+///     fn drop(&mut self) {
+///         self.0.push_str(" (noted)");
+///     }
+/// }
+///
+/// let mut log = String::from("closing");
+/// // Were this queued by a deep drop, it would write into `log` after `log` is freed.
+/// drop(FrozenArc::new(Note(&mut log)));
+/// ```
+///
 /// ```
 /// use deepfreeze::{Frozen, FrozenArc};
 ///
@@ -102,9 +123,8 @@ use crate::Frozen;
 ///   the value. Comparing a value with its clone, or two lists that differ only in a prefix
 ///   sharing one tail, stops at the first shared handle.
 /// - **Serde** (feature `serde`): bounded. Serializing or deserializing more than
-///   `deepfreeze::serde::MAX_DEPTH` (256) nested frozen containers is an error, not a
-///   stack overflow (formats with a lower limit of their own, such as `serde_json`'s 128, stop
-///   first).
+///   `deepfreeze::serde::max_depth()` (64 by default) nested frozen containers is an error, not a
+///   stack overflow (`deepfreeze::serde::with_max_depth` changes the limit).
 /// - **Recursive: `PartialEq`, `PartialOrd`, `Ord` of separately built equal values, `Hash`,
 ///   `Debug`.** `FrozenArc` forwards these to `T`, and the impls that `#[derive]` writes for `T`
 ///   call the same trait on each field, so the call nests once per node. Measured in a debug
@@ -152,13 +172,13 @@ use crate::Frozen;
 /// [`FrozenBytes`](crate::FrozenBytes) and [`FrozenSlice`](crate::FrozenSlice), which also avoid
 /// the double indirection of an `Arc<Box<T>>`. (The bounded drop moves the allocation through a
 /// type-erased thin pointer; an unsized `T` would need its pointer metadata stored as well.)
-pub struct FrozenArc<T> {
+pub struct FrozenArc<T: 'static> {
     /// The handle. Taken out only in `drop` and in the methods that consume `self` (which then do
     /// not run `drop`).
     arc: ManuallyDrop<triomphe::Arc<T>>,
 }
 
-impl<T> FrozenArc<T> {
+impl<T: 'static> FrozenArc<T> {
     /// Moves `value` into a new shared allocation.
     ///
     /// ```
@@ -363,7 +383,7 @@ impl<T> FrozenArc<T> {
     }
 }
 
-impl<T> Drop for FrozenArc<T> {
+impl<T: 'static> Drop for FrozenArc<T> {
     #[inline]
     #[allow(unsafe_code)]
     fn drop(&mut self) {
@@ -385,7 +405,7 @@ impl<T> Drop for FrozenArc<T> {
     }
 }
 
-impl<T> Clone for FrozenArc<T> {
+impl<T: 'static> Clone for FrozenArc<T> {
     /// Another handle to the same value: one atomic increment.
     #[inline]
     fn clone(&self) -> Self {
@@ -393,7 +413,7 @@ impl<T> Clone for FrozenArc<T> {
     }
 }
 
-impl<T> Deref for FrozenArc<T> {
+impl<T: 'static> Deref for FrozenArc<T> {
     type Target = T;
 
     #[inline]
@@ -402,30 +422,30 @@ impl<T> Deref for FrozenArc<T> {
     }
 }
 
-impl<T> Borrow<T> for FrozenArc<T> {
+impl<T: 'static> Borrow<T> for FrozenArc<T> {
     #[inline]
     fn borrow(&self) -> &T {
         self
     }
 }
 
-impl<T> AsRef<T> for FrozenArc<T> {
+impl<T: 'static> AsRef<T> for FrozenArc<T> {
     #[inline]
     fn as_ref(&self) -> &T {
         self
     }
 }
 
-impl<T: PartialEq> PartialEq for FrozenArc<T> {
+impl<T: 'static + PartialEq> PartialEq for FrozenArc<T> {
     #[inline]
     fn eq(&self, other: &Self) -> bool {
         Self::ptr_eq(self, other) || **self == **other
     }
 }
 
-impl<T: Eq> Eq for FrozenArc<T> {}
+impl<T: 'static + Eq> Eq for FrozenArc<T> {}
 
-impl<T: PartialOrd> PartialOrd for FrozenArc<T> {
+impl<T: 'static + PartialOrd> PartialOrd for FrozenArc<T> {
     #[inline]
     fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
         if Self::ptr_eq(self, other) {
@@ -435,7 +455,7 @@ impl<T: PartialOrd> PartialOrd for FrozenArc<T> {
     }
 }
 
-impl<T: Ord> Ord for FrozenArc<T> {
+impl<T: 'static + Ord> Ord for FrozenArc<T> {
     #[inline]
     fn cmp(&self, other: &Self) -> Ordering {
         if Self::ptr_eq(self, other) {
@@ -445,46 +465,46 @@ impl<T: Ord> Ord for FrozenArc<T> {
     }
 }
 
-impl<T: Hash> Hash for FrozenArc<T> {
+impl<T: 'static + Hash> Hash for FrozenArc<T> {
     #[inline]
     fn hash<H: Hasher>(&self, state: &mut H) {
         (**self).hash(state);
     }
 }
 
-impl<T: fmt::Debug> fmt::Debug for FrozenArc<T> {
+impl<T: 'static + fmt::Debug> fmt::Debug for FrozenArc<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Debug::fmt(&**self, f)
     }
 }
 
-impl<T: fmt::Display> fmt::Display for FrozenArc<T> {
+impl<T: 'static + fmt::Display> fmt::Display for FrozenArc<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Display::fmt(&**self, f)
     }
 }
 
-impl<T> fmt::Pointer for FrozenArc<T> {
+impl<T: 'static> fmt::Pointer for FrozenArc<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Pointer::fmt(&Self::as_ptr(self), f)
     }
 }
 
-impl<T: Default> Default for FrozenArc<T> {
+impl<T: 'static + Default> Default for FrozenArc<T> {
     #[inline]
     fn default() -> Self {
         Self::new(T::default())
     }
 }
 
-impl<T> From<T> for FrozenArc<T> {
+impl<T: 'static> From<T> for FrozenArc<T> {
     #[inline]
     fn from(value: T) -> Self {
         Self::new(value)
     }
 }
 
-impl<T> From<UniqueArc<T>> for FrozenArc<T> {
+impl<T: 'static> From<UniqueArc<T>> for FrozenArc<T> {
     #[inline]
     fn from(unique: UniqueArc<T>) -> Self {
         UniqueArc::freeze(unique)
@@ -505,7 +525,8 @@ unsafe impl<T: Frozen> Frozen for FrozenArc<T> {}
 /// [`FrozenArc`] without copying.
 ///
 /// Build a value where it will live, then share it: [`UniqueArc::freeze`] (or `.into()`) turns it
-/// into a `FrozenArc<T>` with no allocation and no copy.
+/// into a `FrozenArc<T>` with no allocation and no copy. `T` must be `'static`, as for
+/// `FrozenArc` (see its "Dropping deep graphs").
 ///
 /// ```
 /// use deepfreeze::{arc::UniqueArc, FrozenArc};
@@ -517,9 +538,9 @@ unsafe impl<T: Frozen> Frozen for FrozenArc<T> {}
 /// let table: FrozenArc<[u32; 256]> = UniqueArc::freeze(table);
 /// assert_eq!(table[16], 256);
 /// ```
-pub struct UniqueArc<T>(triomphe::UniqueArc<T>);
+pub struct UniqueArc<T: 'static>(triomphe::UniqueArc<T>);
 
-impl<T> UniqueArc<T> {
+impl<T: 'static> UniqueArc<T> {
     /// Moves `value` into a new, uniquely owned allocation.
     ///
     /// ```
@@ -589,7 +610,7 @@ impl<T> UniqueArc<T> {
     }
 }
 
-impl<T> UniqueArc<MaybeUninit<T>> {
+impl<T: 'static> UniqueArc<MaybeUninit<T>> {
     /// A raw pointer to the uninitialized value, for writing it field by field.
     ///
     /// ```
@@ -633,7 +654,7 @@ impl<T> UniqueArc<MaybeUninit<T>> {
     }
 }
 
-impl<T> Deref for UniqueArc<T> {
+impl<T: 'static> Deref for UniqueArc<T> {
     type Target = T;
 
     #[inline]
@@ -642,47 +663,47 @@ impl<T> Deref for UniqueArc<T> {
     }
 }
 
-impl<T> DerefMut for UniqueArc<T> {
+impl<T: 'static> DerefMut for UniqueArc<T> {
     #[inline]
     fn deref_mut(&mut self) -> &mut T {
         &mut self.0
     }
 }
 
-impl<T> AsRef<T> for UniqueArc<T> {
+impl<T: 'static> AsRef<T> for UniqueArc<T> {
     #[inline]
     fn as_ref(&self) -> &T {
         self
     }
 }
 
-impl<T> AsMut<T> for UniqueArc<T> {
+impl<T: 'static> AsMut<T> for UniqueArc<T> {
     #[inline]
     fn as_mut(&mut self) -> &mut T {
         self
     }
 }
 
-impl<T: fmt::Debug> fmt::Debug for UniqueArc<T> {
+impl<T: 'static + fmt::Debug> fmt::Debug for UniqueArc<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Debug::fmt(&**self, f)
     }
 }
 
-impl<T: fmt::Display> fmt::Display for UniqueArc<T> {
+impl<T: 'static + fmt::Display> fmt::Display for UniqueArc<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Display::fmt(&**self, f)
     }
 }
 
-impl<T: Default> Default for UniqueArc<T> {
+impl<T: 'static + Default> Default for UniqueArc<T> {
     #[inline]
     fn default() -> Self {
         Self::new(T::default())
     }
 }
 
-impl<T> From<T> for UniqueArc<T> {
+impl<T: 'static> From<T> for UniqueArc<T> {
     #[inline]
     fn from(value: T) -> Self {
         Self::new(value)

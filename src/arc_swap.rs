@@ -75,16 +75,21 @@ pub type ArcSwapFrozenOption<T> = ArcSwapAny<Option<FrozenArc<T>>>;
 // SAFETY: the obligations of `RefCnt` (its `# Safety` section), one by one:
 // - Same pointer, same object and count: `into_ptr` and `as_ptr` both return the allocation's data
 //   pointer (triomphe's `Arc::into_raw`/`Arc::as_ptr`, which agree), and the reference count sits
-//   in the same allocation just before the data, so equal pointers mean the same allocation and
-//   the same count, also for a zero-sized `T`. No other `RefCnt` type shares these pointers, so
-//   the default `TAG` (0) is right; no pointer is ever null.
+//   in the same allocation just before the data, at a fixed offset from its start, so equal
+//   pointers mean the same allocation and the same count. For a zero-sized `T` the data pointer
+//   is one past the end of the allocation (the count is all it holds): it is still the start
+//   plus that fixed offset, so two live allocations never share it, even when one begins
+//   where the other ends (the other's data pointer is then its own start plus the offset). No
+//   other `RefCnt` type shares these pointers, so the default `TAG` (0) is right; no pointer is
+//   ever null.
 // - Counting: `into_ptr` forgets the handle without touching the count (`into_raw` consumes it
 //   inside a `ManuallyDrop`), `as_ptr` only reads, and `from_ptr` takes ownership of one count
 //   back without changing it (`from_raw`): each `from_ptr` balances one `into_ptr`, or one count
 //   arc-swap owes, as the trait allows. `inc` and `dec` keep their defaults (clone + `into_ptr`,
 //   `from_ptr` + drop), and the drop is `FrozenArc`'s own, with its bounded-stack deep drop.
 // - Provenance: the pointer comes from triomphe's `as_ptr`, derived from the allocation pointer
-//   (not from a `&T`), so `from_raw` may step back to the header and free the allocation.
+//   (not from a `&T`), so `from_raw` may step back to the header and free the allocation; a
+//   one-past-the-end pointer (zero-sized `T`) keeps the allocation's provenance too.
 // - No panic or unwind: the three methods are pointer casts and offset arithmetic.
 // - Pin: the value lives in a heap allocation; moving or cloning a handle never moves it.
 #[allow(unsafe_code)]

@@ -28,9 +28,10 @@
 /// assert_eq!(shared.ports, [80, 443]);
 /// ```
 ///
-/// A type with interior mutability anywhere in its graph is rejected at compile time:
+/// A type with interior mutability anywhere in its graph is rejected at compile time, with one
+/// error at the field:
 ///
-/// ```compile_fail
+/// ```compile_fail,E0277
 /// use deepfreeze::Frozen;
 ///
 /// #[derive(Frozen)]

@@ -45,10 +45,18 @@
 //! # Deriving it
 //!
 //! `#[derive(Frozen)]` implements [`Frozen`](trait@Frozen) for a struct, enum or union and checks
-//! every field: a field whose type is not `Frozen` is a compile error pointing at that field.
-//! Generic types are `Frozen` when their type parameters are (`#[frozen(bound = "...")]` changes
-//! that), lifetime parameters must be `'static`, and recursive types (`Vec<Self>`,
-//! `FrozenArc<Tree>`) work, because field checks are assertions, not where-clauses.
+//! every field: a field whose type is not `Frozen` is one compile error, pointing at that field
+//! and naming its type. Generic types are `Frozen` when their type parameters are
+//! (`#[frozen(bound = "...")]` changes that), lifetime parameters must be `'static`, and recursive
+//! types (`Vec<Self>`, `FrozenArc<Tree>`) work, because field checks are assertions, not
+//! where-clauses.
+//!
+//! The check reaches every field through a value of the type as compiled (an exhaustive pattern,
+//! then each field passed to an assertion), never by writing the field's type again, so a macro
+//! that rewrites the item after the derive, or a type macro that expands differently each time,
+//! cannot slip a mutable field past it. Unions and packed structs, whose fields no pattern can
+//! pin down that way, accept only inert attributes (`doc`, lints, `repr`, `derive`, ...). See
+//! [the derive's documentation](macro@Frozen) for the exact rules.
 //!
 //! ```
 //! use deepfreeze::{Frozen, FrozenArc};
@@ -94,7 +102,7 @@
 //!
 //! | attribute | effect |
 //! |---|---|
-//! | `#[frozen(bound = "T: Frozen, T::Out: Frozen")]` | replaces the inferred `T: Frozen` bounds (`""`: none); fields are still checked, so a wrong bound cannot make an unsound impl compile |
+//! | `#[frozen(bound = "T: Frozen, T::Out: Frozen")]` | replaces the inferred `T: Frozen` bounds (`""`: none); fields are still checked, so a wrong bound cannot make an unsound impl compile; a predicate must name a parameter of the type and must not name `Self` or the type (both are errors) |
 //! | `#[frozen(crate = "path")]` | path to this crate, for crates that re-export it |
 //!
 //! # The frozen containers
@@ -111,11 +119,12 @@
 //! | [`FrozenStr`] | immutable string, 16-byte handle (so is `Option<FrozenStr>`); literals and strings of ≤ 15 bytes never allocate or count | [`triomphe::ThinArc`], inline, or `&'static str` | copy, or 1 atomic inc | O(1) deref | `with_appended`: O(n) |
 //! | [`FrozenBytes`] | immutable byte buffer; O(1) sub-slicing sharing the buffer | `triomphe` | 1 atomic inc (none for `from_static`) | O(1) deref | `slice`: O(1) |
 //! | [`FrozenSlice<T>`] | fixed-length sequence in one allocation (Python's tuple) | `triomphe` | 1 atomic inc | O(1) index | rebuild: O(n) |
-//! | [`FrozenVec<T>`] | persistent vector (RRB tree) | `imbl::GenericVector<T, ArcTK>` | 1 atomic inc | O(log n) index | O(log n) push, set, insert, split, append |
-//! | [`FrozenMap<K, V, S>`] | persistent hash map (HAMT), SipHash by default | `imbl::GenericHashMap<K, V, S, ArcTK>` | 1 atomic inc | O(log n) | O(log n) |
-//! | [`FrozenSet<T, S>`] | persistent hash set (HAMT) | `imbl::GenericHashSet<T, S, ArcTK>` | 1 atomic inc | O(log n) | O(log n) |
+//! | [`FrozenVec<T>`] | persistent vector, 16-byte handle (so is `Option<FrozenVec<T>>`); up to 32 elements one exact-sized array, then an RRB tree | [`triomphe::ThinArc`], then `imbl::GenericVector<T, ArcTK>` | 1 atomic inc | O(1) / O(log n) index | short: O(n ≤ 32) rebuild; long: O(log n) push, set, insert, split, append |
+//! | [`FrozenMap<K, V, S>`] | persistent hash map (CHAMP trie, canonical shape), SipHash-1-3 with one key per process by default | own trie on `triomphe::Arc` nodes | 1 atomic inc | O(log n) | O(log n) |
+//! | [`FrozenSet<T, S>`] | persistent hash set (the same trie, values `()`) | own trie on `triomphe::Arc` nodes | 1 atomic inc | O(log n) | O(log n) |
 //! | [`FrozenOrdMap<K, V>`] | persistent ordered map (B-tree), `range`, `diff` | `imbl::GenericOrdMap<K, V, ArcTK>` | 1 atomic inc | O(log n) | O(log n) |
 //! | [`FrozenOrdSet<T>`] | persistent ordered set (B-tree) | `imbl::GenericOrdSet<T, ArcTK>` | 1 atomic inc | O(log n) | O(log n) |
+//! | [`FrozenValue`] | dynamic document (JSON, CBOR, MessagePack): null, bool, number, string, bytes, [`FrozenArray`], [`FrozenObject`]; 24 bytes | exact-sized `triomphe::ThinArc` slices, objects sorted by key | copy, or 1 atomic inc | `["key"]`, `[i]`, `pointer`: O(log k) per object | [`with_pointer`](FrozenValue::with_pointer): copies the containers on the path |
 //!
 //! Rust tuples and arrays of frozen types are frozen in place; `FrozenArc<(A, B, C)>` shares one.
 //!
@@ -130,6 +139,22 @@
 //! assert_eq!(m.get("a"), Some(&1)); // looked up with a plain `&str`
 //! ```
 //!
+//! # Panics in user code
+//!
+//! A panic in your `Clone`, `Hash`, `Eq`, `Ord` or in a closure, during any update of any
+//! container, never causes undefined behaviour, never drops anything twice, and never changes a
+//! value that anyone else holds: clones and snapshots sharing nodes with the updated value stay
+//! exactly as they were. A persistent update (`&self`, returning the new value) that panics has
+//! changed nothing. What the *live* value holds after a panic inside an in-place (`&mut self`)
+//! update depends on the container, and each type's docs say exactly ("Panics in user code"):
+//!
+//! | container | the live value after a panic in an in-place update |
+//! |---|---|
+//! | [`FrozenStr`], [`FrozenBytes`], [`FrozenSlice<T>`] | built whole, then swapped in: unchanged, nothing leaked |
+//! | [`FrozenMap`], [`FrozenSet`] | valid (`len` agrees with iteration); entries already updated by the method's own steps stay updated; nothing leaks |
+//! | [`FrozenOrdMap`], [`FrozenOrdSet`] | valid; multi-key updates are all or nothing; a single-key update that panics while imbl splits or merges a node may lose that node's entries (at most 16) |
+//! | [`FrozenVec<T>`] | short (≤ 32 elements), sorts, `retain`, `dedup`: unchanged; a long vector's in-place update that panics in `T::clone` can leave it inconsistent: memory-safe to drop or overwrite, not to read |
+//!
 //! # Features
 //!
 //! Each integration lives in its own module, named after the crate it integrates with, behind a
@@ -141,6 +166,7 @@
 //! | `serde` | no | `Serialize` and `Deserialize` for every frozen type, in the wire shape of its std equivalent, deserializing straight into the frozen type; untrusted input gets an error, never a panic, a huge allocation or a stack overflow | [`serde`][mod-serde] |
 //! | `proptest` | no | strategies for every frozen type, with sizes as parameters like `proptest::collection::vec`, and `proptest::arbitrary::Arbitrary` impls | [`proptest`][mod-proptest] |
 //! | `arbitrary` | no | `arbitrary::Arbitrary` for every frozen type, consuming bytes as the std equivalent does, for `cargo fuzz` | [`arbitrary`][mod-arbitrary] |
+//! | `serde_json` | no | conversions between [`FrozenValue`] and `serde_json::Value`, both ways, without recursion (implies `serde`) | [`serde_json`][mod-serde-json] |
 //! | `arc-swap` | no | `arc_swap::RefCnt` for [`FrozenArc<T>`], so `ArcSwapAny<FrozenArc<T>>` publishes snapshots that readers load without locks | [`arc_swap`][mod-arc-swap] |
 //! | `rayon` | no | parallel iteration (`par_iter`, `into_par_iter`, indexed for every container) and parallel `collect`/`par_extend` for the frozen sequences and ordered collections; sequences split by index range, never through a serial bridge | [`rayon`][mod-rayon] |
 //!
@@ -169,6 +195,11 @@
     not(feature = "serde"),
     doc = "[mod-serde]: https://docs.rs/deepfreeze/latest/deepfreeze/serde/"
 )]
+#![cfg_attr(feature = "serde_json", doc = "[mod-serde-json]: crate::serde_json")]
+#![cfg_attr(
+    not(feature = "serde_json"),
+    doc = "[mod-serde-json]: https://docs.rs/deepfreeze/latest/deepfreeze/serde_json/"
+)]
 #![cfg_attr(feature = "proptest", doc = "[mod-proptest]: crate::proptest")]
 #![cfg_attr(
     not(feature = "proptest"),
@@ -196,13 +227,16 @@ pub mod arc;
 pub mod bytes;
 mod frozen;
 pub mod guide;
+mod hash_trie;
 mod impls;
 pub mod map;
 pub mod ord_map;
 pub mod ord_set;
+pub mod prelude;
 pub mod set;
 pub mod slice;
 pub mod str;
+pub mod value;
 pub mod vec;
 
 pub use arc::FrozenArc;
@@ -214,6 +248,7 @@ pub use ord_set::FrozenOrdSet;
 pub use set::FrozenSet;
 pub use slice::FrozenSlice;
 pub use str::FrozenStr;
+pub use value::{FrozenArray, FrozenObject, FrozenValue, PointerError};
 pub use vec::FrozenVec;
 
 pub use deepfreeze_derive::Frozen;
@@ -228,3 +263,12 @@ pub mod proptest;
 pub mod rayon;
 #[cfg(feature = "serde")]
 pub mod serde;
+#[cfg(feature = "serde_json")]
+pub mod serde_json;
+
+/// Paths that the exported macros use, so that they work whatever the caller has in scope.
+#[doc(hidden)]
+pub mod __private {
+    pub use core::convert::From;
+    pub use std::boxed::Box;
+}

@@ -1,57 +1,78 @@
-//! [`FrozenMap`]: a persistent hash map (a hash array mapped trie), and its iterators.
+//! [`FrozenMap`]: a persistent hash map (a CHAMP hash trie), its [`Entry`] API, its iterators
+//! and its default hasher [`DefaultHashBuilder`].
 //!
 //! Cloning a `FrozenMap` costs one atomic increment; updates copy only the nodes on the path to
-//! the changed entry and share the rest, so old and new versions coexist cheaply.
+//! the changed entry that another version shares, so old and new versions coexist cheaply.
 //!
-//! # Backend and the paths we never take
+//! # The trie
 //!
-//! The map wraps `imbl::GenericHashMap<K, V, S, archery::ArcTK>` (imbl pinned `=7.0.2`, pointers
-//! are `triomphe::Arc`). imbl 7.0.2 has memory-safety bugs on some of its `&mut` paths, so this
-//! module never calls them:
+//! Each node is one exact-sized `triomphe::Arc` allocation: a reference count, two 32-bit
+//! bitmaps (inline entries, child nodes) and one slot per entry or child; an entry slot stores
+//! the key, the value and a 32-bit fold of the key's hash. Lookups descend by 5-bit fragments of
+//! that hash; keys whose 32-bit hashes are equal share a collision node compared with `Eq`. An
+//! empty map allocates nothing; a map of one `u64 -> u64` entry is one 40-byte allocation.
 //!
-//! - `HashMap::get_mut`, `get_key_value_mut`, `iter_mut` and `IndexMut`: they hand out `&mut`
-//!   into trie nodes through a raw-pointer reborrow loop (`GenericSimdNode::get_mut`) that Miri
-//!   flags; no `&mut` into a node is ever needed here.
-//! - `HashMap::entry` (and `Entry`, `OccupiedEntry`, `VacantEntry`): built on the same `get_mut`.
-//! - `HashMap::union`, `union_with`, `union_with_key`, `unions*` and `Add`/`Sum`: built on `entry`.
-//!   [`FrozenMap::union`] and friends are written here from [`iter`](FrozenMap::iter) + `insert`.
-//! - `HashMap::retain`: it iterates nodes it is mutating through a cloned root; sound as far as
-//!   we can tell, but [`FrozenMap::retain`] iterates an O(1) snapshot through the public API and
-//!   removes from the live map instead, which leaves nothing to trust.
+//! The shape is canonical: it depends only on the entries and the hash function (a sub-trie that
+//! shrinks to one entry is folded back into its parent). Equality therefore compares two maps
+//! node by node and skips the sub-tries they share, so comparing a map with an edited version of
+//! itself costs O(k log n) for `k` differences. This needs both maps to hash alike, which is why
+//! the default hasher, [`DefaultHashBuilder`], uses one random key per process.
 //!
-//! The only imbl calls made are `new`/`with_hasher`/`hasher`/`len`/`ptr_eq`/`clear`, the
-//! `&self` lookups (`get`, `get_key_value`, `contains_key`), the shared iterator (`iter`), the
-//! consuming iterator (`into_iter`), and copy-on-write `insert` and `remove_with_key`.
-//! A regression test (`tests/imbl_soundness_map.rs`) drives our equivalents of the forbidden paths
-//! on the inputs that trigger the upstream bugs, under Miri.
+//! # Panics in user code
+//!
+//! A panic in `Hash`, `Eq` or `Clone` of a key or value, or in a closure passed to a method,
+//! leaves the map and every other version valid: `len` agrees with iteration, nothing is dropped
+//! twice, and nothing leaks. Every `&mut` update first finds its entry without changing anything
+//! (that is where `Hash` and `Eq` run), then copies the shared nodes on the path (where `Clone`
+//! runs; each copy is complete before it replaces the shared node), and only then moves entries.
+//! Methods that rebuild the whole map ([`retain`](FrozenMap::retain),
+//! [`extract_if`](FrozenMap::extract_if)) keep every entry they have not removed, whatever
+//! panics. After a panic inside an update some entries may already be changed, exactly as the
+//! method's own steps would have left them (for instance `retain`'s closure may have edited some
+//! values).
+//!
+//! # Capacity
+//!
+//! A trie grows and shrinks node by node, so there is no capacity: `with_capacity`, `reserve`,
+//! `shrink_to_fit` and friends of [`HashMap`](std::collections::HashMap) have no counterpart.
 
-use std::borrow::Borrow;
-use std::collections::{BTreeMap, HashMap};
-use std::fmt;
-use std::hash::{BuildHasher, DefaultHasher, Hash, Hasher, RandomState};
-use std::iter::FusedIterator;
-use std::ops::Index;
-
-use archery::ArcTK;
-use imbl::GenericHashMap;
+use core::borrow::Borrow;
+use core::hash::{BuildHasher, Hash};
+use core::mem;
 
 use crate::Frozen;
+use crate::hash_trie::{HashTrie, Location, Loose, fold_hash};
+
+mod entry;
+mod hasher;
+mod iter;
+mod traits;
+
+pub use entry::{Entry, OccupiedEntry, VacantEntry};
+pub use hasher::DefaultHashBuilder;
+pub use iter::{
+    Drain, ExtractIf, IntoIter, IntoKeys, IntoValues, Iter, IterMut, Keys, Values, ValuesMut,
+};
+
+pub(crate) use traits::entry_hash;
 
 /// A persistent, deeply immutable hash map: O(1) clone, O(log n) updates that share structure.
 ///
-/// `FrozenMap<K, V, S>` has the API of [`std::collections::HashMap`] for reading, in-place
-/// updates through `&mut self` (`insert`, `remove`, `retain`, `extend`, ...) that copy only the
-/// nodes shared with other versions, and persistent updates through `&self` that return a new
-/// map ([`with_inserted`](Self::with_inserted), [`without`](Self::without)). It is
-/// [`Frozen`](trait@Frozen) when `K`, `V` and the hasher `S` are, so a map can be shared between
-/// threads for the price of one atomic increment.
+/// `FrozenMap<K, V, S>` has the API of [`std::collections::HashMap`], with std's signatures and
+/// semantics: lookups, in-place updates through `&mut self` ([`insert`](Self::insert),
+/// [`entry`](Self::entry), [`get_mut`](Self::get_mut), [`iter_mut`](Self::iter_mut),
+/// [`retain`](Self::retain), ...) that copy only the nodes shared with other versions, and
+/// persistent updates through `&self` that return a new map ([`with_inserted`](Self::with_inserted),
+/// [`without`](Self::without)). It is [`Frozen`](trait@Frozen) when `K`, `V` and the hasher `S`
+/// are, so a map can be shared between threads for the price of one atomic increment.
 ///
-/// The default hasher is [`RandomState`] (SipHash-1-3, resistant to HashDoS). Any
-/// `S: BuildHasher + Clone` works; the hasher is stored in the map and cloned with it.
+/// The default hasher is [`DefaultHashBuilder`]: SipHash-1-3 with one random key per process.
+/// Any `S: BuildHasher` works ([`with_hasher`](Self::with_hasher)).
 ///
 /// Updating methods need `K: Clone` and `V: Clone`, because writing to a node that another
 /// version shares copies that node first. Keys and values that are themselves frozen handles
-/// (`FrozenArc`, `FrozenStr`, ...) clone in O(1).
+/// (`FrozenArc`, `FrozenStr`, ...) clone in O(1). See the [module docs](crate::map) for the
+/// layout and the behaviour under panics.
 ///
 /// ```
 /// use deepfreeze::FrozenMap;
@@ -61,40 +82,38 @@ use crate::Frozen;
 /// prices.insert("pear".to_string(), 4);
 ///
 /// let snapshot = prices.clone(); // O(1)
-/// prices.insert("apple".to_string(), 5);
+/// *prices.get_mut("apple").unwrap() += 2;
+/// *prices.entry("plum".to_string()).or_insert(0) += 7;
 ///
 /// assert_eq!(snapshot["apple"], 3); // the snapshot never changes
 /// assert_eq!(prices["apple"], 5);
-/// assert_eq!(prices.get("plum"), None); // `String` keys are looked up with `&str`
+/// assert_eq!(prices["plum"], 7);
 ///
 /// // Persistent updates leave `prices` as it is.
-/// let more = prices.with_inserted("plum".to_string(), 7);
-/// assert_eq!((prices.len(), more.len()), (2, 3));
+/// let fewer = prices.without("pear");
+/// assert_eq!((prices.len(), fewer.len()), (3, 2));
 /// ```
-pub struct FrozenMap<K, V, S = RandomState> {
-    inner: GenericHashMap<K, V, S, ArcTK>,
+pub struct FrozenMap<K, V, S = DefaultHashBuilder> {
+    trie: HashTrie<K, V>,
+    hasher: S,
 }
 
 #[allow(unsafe_code)]
 // SAFETY:
-// - No interior mutability: a `FrozenMap` is one `imbl::GenericHashMap<K, V, S, ArcTK>`, whose
-//   fields are a `usize` length, an `Option` of a `SharedPointer<Node<(K, V), ArcTK>, ArcTK>` root
-//   (a `triomphe::Arc`, whose only mutable state is its atomic reference count) and the hasher
-//   `S`. The trie nodes hold `SparseChunk`s of entries, `wide::u8x16` control bytes, child
-//   pointers of the same kind, and collision `Vec`s: no `UnsafeCell` (checked against the exact
-//   vendored sources by `tests/backend_scan.rs`; the one `UnsafeCell` in `imbl::nodes::hamt` wraps
-//   a freshly allocated, uniquely owned node while it is initialised and is transmuted away
-//   before the node is shared).
-// - Nothing changes behind `&FrozenMap`: every `&self` method of this type and of the imbl calls
-//   it makes only reads. Writes happen through `&mut self` and copy any node whose count shows it
-//   is shared (`SharedPointer::make_mut`), so no other map ever observes them.
+// - No interior mutability: a `FrozenMap` is a `HashTrie` (an `Option` of a `triomphe::Arc` root
+//   node and a `usize` length) and the hasher `S`. A node is a `triomphe::Arc` of two `u32`
+//   bitmaps and a slice of slots, each an entry (`u32` hash, `K`, `V`), a child node or empty.
+//   The only mutable state is the reference counts of the `triomphe::Arc`s.
+// - Nothing changes behind `&FrozenMap`: every `&self` method only reads. Writes go through
+//   `&mut self` and reach a node only after `Arc::is_unique` showed that no other handle (hence
+//   no other map) can see it; shared nodes are copied first.
 // - Deep: everything reachable is a key `K`, a value `V` or the hasher `S`, each `Frozen`, or the
 //   nodes described above.
 // - `Send + Sync + 'static` follow from `K, V, S: Frozen` (and are checked by the compiler).
 unsafe impl<K: Frozen, V: Frozen, S: Frozen> Frozen for FrozenMap<K, V, S> {}
 
-impl<K, V> FrozenMap<K, V, RandomState> {
-    /// Creates an empty map with the default hasher, [`RandomState`]. Does not allocate.
+impl<K, V> FrozenMap<K, V, DefaultHashBuilder> {
+    /// Creates an empty map with the default hasher, [`DefaultHashBuilder`]. Does not allocate.
     ///
     /// ```
     /// use deepfreeze::FrozenMap;
@@ -105,7 +124,7 @@ impl<K, V> FrozenMap<K, V, RandomState> {
     #[inline]
     #[must_use]
     pub fn new() -> Self {
-        Self::with_hasher(RandomState::new())
+        Self::with_hasher(DefaultHashBuilder::default())
     }
 }
 
@@ -114,17 +133,18 @@ impl<K, V, S> FrozenMap<K, V, S> {
     ///
     /// ```
     /// use deepfreeze::FrozenMap;
-    /// use std::hash::{BuildHasherDefault, DefaultHasher};
+    /// use std::hash::RandomState;
     ///
-    /// let mut map = FrozenMap::with_hasher(BuildHasherDefault::<DefaultHasher>::default());
+    /// let mut map = FrozenMap::with_hasher(RandomState::new());
     /// map.insert(1, "one");
     /// assert_eq!(map[&1], "one");
     /// ```
     #[inline]
     #[must_use]
-    pub fn with_hasher(hasher: S) -> Self {
+    pub const fn with_hasher(hasher: S) -> Self {
         Self {
-            inner: GenericHashMap::with_hasher(hasher),
+            trie: HashTrie::new(),
+            hasher,
         }
     }
 
@@ -135,13 +155,13 @@ impl<K, V, S> FrozenMap<K, V, S> {
     /// use std::hash::{BuildHasher, RandomState};
     ///
     /// let state = RandomState::new();
-    /// let map: FrozenMap<u8, u8> = FrozenMap::with_hasher(state.clone());
+    /// let map: FrozenMap<u8, u8, _> = FrozenMap::with_hasher(state.clone());
     /// assert_eq!(map.hasher().hash_one(7), state.hash_one(7));
     /// ```
     #[inline]
     #[must_use]
     pub fn hasher(&self) -> &S {
-        self.inner.hasher()
+        &self.hasher
     }
 
     /// Returns the number of entries. O(1).
@@ -155,7 +175,7 @@ impl<K, V, S> FrozenMap<K, V, S> {
     #[inline]
     #[must_use]
     pub fn len(&self) -> usize {
-        self.inner.len()
+        self.trie.len()
     }
 
     /// Returns `true` if the map has no entries. O(1).
@@ -171,7 +191,7 @@ impl<K, V, S> FrozenMap<K, V, S> {
     #[inline]
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.inner.is_empty()
+        self.len() == 0
     }
 
     /// Returns `true` if the two maps share their root node (one is an unmodified clone of the
@@ -193,7 +213,7 @@ impl<K, V, S> FrozenMap<K, V, S> {
     #[inline]
     #[must_use]
     pub fn ptr_eq(&self, other: &Self) -> bool {
-        self.inner.ptr_eq(&other.inner)
+        self.trie.ptr_eq(&other.trie)
     }
 
     /// An iterator over the entries, in an arbitrary order (the same every time for the same map).
@@ -208,9 +228,7 @@ impl<K, V, S> FrozenMap<K, V, S> {
     /// ```
     #[inline]
     pub fn iter(&self) -> Iter<'_, K, V> {
-        Iter {
-            inner: self.inner.iter(),
-        }
+        Iter::new(self.trie.iter())
     }
 
     /// An iterator over the keys, in the order of [`iter`](Self::iter).
@@ -225,7 +243,7 @@ impl<K, V, S> FrozenMap<K, V, S> {
     /// ```
     #[inline]
     pub fn keys(&self) -> Keys<'_, K, V> {
-        Keys { inner: self.iter() }
+        Keys::new(self.iter())
     }
 
     /// An iterator over the values, in the order of [`iter`](Self::iter).
@@ -238,7 +256,7 @@ impl<K, V, S> FrozenMap<K, V, S> {
     /// ```
     #[inline]
     pub fn values(&self) -> Values<'_, K, V> {
-        Values { inner: self.iter() }
+        Values::new(self.iter())
     }
 
     /// Removes every entry, keeping the hasher. Other versions that share the entries keep them.
@@ -254,19 +272,175 @@ impl<K, V, S> FrozenMap<K, V, S> {
     /// ```
     #[inline]
     pub fn clear(&mut self) {
-        self.inner.clear();
+        self.trie.clear();
+    }
+}
+
+impl<K: Clone, V: Clone, S> FrozenMap<K, V, S> {
+    /// The trie, for the set built on this map.
+    #[inline]
+    pub(crate) fn trie_mut(&mut self) -> &mut HashTrie<K, V> {
+        &mut self.trie
+    }
+
+    /// An iterator over the entries with mutable references to the values, in the order of
+    /// [`iter`](Self::iter). Copies each node that another version shares as it reaches it.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenMap;
+    ///
+    /// let mut map = FrozenMap::from([("a", 1), ("b", 2)]);
+    /// let before = map.clone();
+    /// for (_, value) in map.iter_mut() {
+    ///     *value *= 10;
+    /// }
+    /// assert_eq!(map, FrozenMap::from([("a", 10), ("b", 20)]));
+    /// assert_eq!(before["a"], 1);
+    /// ```
+    #[inline]
+    pub fn iter_mut(&mut self) -> IterMut<'_, K, V> {
+        IterMut::new(self.trie.iter_mut())
+    }
+
+    /// An iterator over mutable references to the values, in the order of [`iter`](Self::iter).
+    ///
+    /// ```
+    /// use deepfreeze::FrozenMap;
+    ///
+    /// let mut map = FrozenMap::from([("a", 1), ("b", 2)]);
+    /// map.values_mut().for_each(|value| *value += 1);
+    /// assert_eq!(map.values().sum::<i32>(), 5);
+    /// ```
+    #[inline]
+    pub fn values_mut(&mut self) -> ValuesMut<'_, K, V> {
+        ValuesMut::new(self.iter_mut())
+    }
+
+    /// Removes every entry and returns them in an iterator. The map is empty as soon as this
+    /// returns, whether or not the iterator is consumed. Entries of nodes that another version
+    /// shares are cloned, the others moved.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenMap;
+    ///
+    /// let mut map = FrozenMap::from([(1, 'a'), (2, 'b')]);
+    /// let mut drained: Vec<_> = map.drain().collect();
+    /// drained.sort();
+    /// assert_eq!(drained, [(1, 'a'), (2, 'b')]);
+    /// assert!(map.is_empty());
+    /// ```
+    #[inline]
+    pub fn drain(&mut self) -> Drain<'_, K, V> {
+        Drain::new(mem::take(&mut self.trie).into_iter())
+    }
+
+    /// Consumes the map into an iterator over its keys.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenMap;
+    ///
+    /// let map = FrozenMap::from([(1, 'a'), (2, 'b')]);
+    /// let mut keys: Vec<i32> = map.into_keys().collect();
+    /// keys.sort();
+    /// assert_eq!(keys, [1, 2]);
+    /// ```
+    #[inline]
+    pub fn into_keys(self) -> IntoKeys<K, V> {
+        IntoKeys::new(self.trie.into_iter())
+    }
+
+    /// Consumes the map into an iterator over its values.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenMap;
+    ///
+    /// let map = FrozenMap::from([(1, 10), (2, 20)]);
+    /// assert_eq!(map.into_values().sum::<i32>(), 30);
+    /// ```
+    #[inline]
+    pub fn into_values(self) -> IntoValues<K, V> {
+        IntoValues::new(self.trie.into_iter())
+    }
+
+    /// Keeps only the entries for which `keep(&key, &mut value)` returns `true`, like
+    /// [`HashMap::retain`](std::collections::HashMap::retain). O(n): the map is rebuilt from the
+    /// kept entries (in trie order, so the result has the canonical shape).
+    ///
+    /// If `keep` panics, the entries it has not yet rejected all stay in the map.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenMap;
+    ///
+    /// let mut map: FrozenMap<i32, i32> = (0..8).map(|x| (x, x * 10)).collect();
+    /// let all = map.clone();
+    /// map.retain(|&k, v| {
+    ///     *v += 1;
+    ///     k % 2 == 0
+    /// });
+    /// assert_eq!(map.len(), 4);
+    /// assert_eq!(map[&2], 21);
+    /// assert_eq!(all.len(), 8);
+    /// ```
+    pub fn retain<F>(&mut self, mut keep: F)
+    where
+        F: FnMut(&K, &mut V) -> bool,
+    {
+        self.extract_if(|key, value| !keep(key, value))
+            .for_each(drop);
+    }
+
+    /// An iterator that removes and yields the entries for which `pred(&key, &mut value)` returns
+    /// `true`, like [`HashMap::extract_if`](std::collections::HashMap::extract_if). Entries for
+    /// which it returns `false`, and every entry not yet visited when the iterator is dropped,
+    /// stay in the map, with any change `pred` made to their values.
+    ///
+    /// O(n) once the iterator is dropped: the map is rebuilt from the entries it keeps.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenMap;
+    ///
+    /// let mut map: FrozenMap<i32, i32> = (0..8).map(|x| (x, x)).collect();
+    /// let mut evens: Vec<_> = map.extract_if(|k, _| k % 2 == 0).collect();
+    /// evens.sort();
+    /// assert_eq!(evens, [(0, 0), (2, 2), (4, 4), (6, 6)]);
+    /// assert_eq!(map.len(), 4);
+    /// ```
+    #[inline]
+    pub fn extract_if<F>(&mut self, pred: F) -> ExtractIf<'_, K, V, F>
+    where
+        F: FnMut(&K, &mut V) -> bool,
+    {
+        ExtractIf::new(&mut self.trie, pred)
     }
 }
 
 impl<K, V, S> FrozenMap<K, V, S>
 where
     K: Hash + Eq,
-    S: BuildHasher + Clone,
+    S: BuildHasher,
 {
+    /// The trie's hash of `key`.
+    #[inline]
+    fn hash_of<Q: ?Sized + Hash>(&self, key: &Q) -> u32 {
+        fold_hash(self.hasher.hash_one(key))
+    }
+
+    /// Finds `key`: its hash and, if present, its location.
+    #[inline]
+    fn locate<Q>(&self, key: &Q) -> (u32, Option<Location>)
+    where
+        K: Borrow<Q>,
+        Q: ?Sized + Hash + Eq,
+    {
+        let hash = self.hash_of(key);
+        let found = self.trie.find(hash, |stored| stored.borrow() == key);
+        (hash, found.map(|(location, ..)| location))
+    }
+
     /// Returns a reference to the value for `key`, if present.
     ///
     /// The key may be any borrowed form of `K` (`&str` for `String` keys), with `Hash` and `Eq`
-    /// consistent with `K`'s, as for [`HashMap::get`].
+    /// consistent with `K`'s, as for [`HashMap::get`](std::collections::HashMap::get).
     ///
     /// ```
     /// use deepfreeze::FrozenMap;
@@ -282,7 +456,7 @@ where
         K: Borrow<Q>,
         Q: ?Sized + Hash + Eq,
     {
-        self.inner.get(key)
+        self.get_key_value(key).map(|(_, value)| value)
     }
 
     /// Returns the stored key and the value for `key`, if present.
@@ -301,7 +475,10 @@ where
         K: Borrow<Q>,
         Q: ?Sized + Hash + Eq,
     {
-        self.inner.get_key_value(key)
+        let hash = self.hash_of(key);
+        self.trie
+            .find(hash, |stored| stored.borrow() == key)
+            .map(|(_, key, value)| (key, value))
     }
 
     /// Returns `true` if the map has an entry for `key`.
@@ -320,7 +497,7 @@ where
         K: Borrow<Q>,
         Q: ?Sized + Hash + Eq,
     {
-        self.inner.contains_key(key)
+        self.get_key_value(key).is_some()
     }
 }
 
@@ -328,13 +505,83 @@ impl<K, V, S> FrozenMap<K, V, S>
 where
     K: Hash + Eq + Clone,
     V: Clone,
-    S: BuildHasher + Clone,
+    S: BuildHasher,
 {
+    /// Returns a mutable reference to the value for `key`, if present. Copies the nodes on the
+    /// path to it that another version shares (none if the key is absent).
+    ///
+    /// ```
+    /// use deepfreeze::FrozenMap;
+    ///
+    /// let mut map = FrozenMap::from([("a", 1)]);
+    /// let old = map.clone();
+    /// if let Some(value) = map.get_mut("a") {
+    ///     *value = 10;
+    /// }
+    /// assert_eq!((map["a"], old["a"]), (10, 1));
+    /// assert_eq!(map.get_mut("b"), None);
+    /// ```
+    #[inline]
+    pub fn get_mut<Q>(&mut self, key: &Q) -> Option<&mut V>
+    where
+        K: Borrow<Q>,
+        Q: ?Sized + Hash + Eq,
+    {
+        let (hash, location) = self.locate(key);
+        let location = location?;
+        Some(self.trie.entry_mut_at(hash, location).1)
+    }
+
+    /// Returns mutable references to the values of `N` keys at once, like
+    /// [`HashMap::get_disjoint_mut`](std::collections::HashMap::get_disjoint_mut): `None` for a
+    /// key that is absent.
+    ///
+    /// # Panics
+    ///
+    /// If two of the keys are equal (refer to the same entry), like std.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenMap;
+    ///
+    /// let mut map = FrozenMap::from([("a", 1), ("b", 2)]);
+    /// let [a, b, c] = map.get_disjoint_mut(["a", "b", "c"]);
+    /// std::mem::swap(a.unwrap(), b.unwrap());
+    /// assert_eq!(c, None);
+    /// assert_eq!((map["a"], map["b"]), (2, 1));
+    /// ```
+    ///
+    /// ```should_panic
+    /// use deepfreeze::FrozenMap;
+    ///
+    /// let mut map = FrozenMap::from([("a", 1)]);
+    /// let _ = map.get_disjoint_mut(["a", "a"]); // panics: the same key twice
+    /// ```
+    pub fn get_disjoint_mut<Q, const N: usize>(&mut self, ks: [&Q; N]) -> [Option<&'_ mut V>; N]
+    where
+        K: Borrow<Q>,
+        Q: ?Sized + Hash + Eq,
+    {
+        let targets: [Option<(u32, Location)>; N] = ks.map(|key| {
+            let (hash, location) = self.locate(key);
+            location.map(|location| (hash, location))
+        });
+        for (i, target) in targets.iter().enumerate() {
+            if let Some((hash, location)) = target {
+                let repeated = targets[..i]
+                    .iter()
+                    .flatten()
+                    .any(|(h, l)| h == hash && l == location);
+                assert!(!repeated, "duplicate keys found");
+            }
+        }
+        self.trie.values_mut_at(targets)
+    }
+
     /// Inserts `value` for `key` in place and returns the previous value, if any. O(log n);
     /// copies only the nodes on the path that other versions share.
     ///
-    /// Unlike [`HashMap::insert`], when the key was present the stored key is replaced by `key`
-    /// too (this only shows with keys that are equal but distinguishable).
+    /// As for [`HashMap::insert`](std::collections::HashMap::insert), when the key was present
+    /// its stored key is kept (only the value is replaced).
     ///
     /// ```
     /// use deepfreeze::FrozenMap;
@@ -348,7 +595,17 @@ where
     /// ```
     #[inline]
     pub fn insert(&mut self, key: K, value: V) -> Option<V> {
-        self.inner.insert(key, value)
+        let (hash, location) = self.locate(&key);
+        match location {
+            Some(location) => Some(mem::replace(
+                self.trie.entry_mut_at(hash, location).1,
+                value,
+            )),
+            None => {
+                self.trie.insert_absent(hash, key, value);
+                None
+            }
+        }
     }
 
     /// Removes the entry for `key` in place and returns its value, if it was present.
@@ -384,38 +641,33 @@ where
         K: Borrow<Q>,
         Q: ?Sized + Hash + Eq,
     {
-        self.inner.remove_with_key(key)
+        let (hash, location) = self.locate(key);
+        Some(self.trie.remove_at(hash, location?))
     }
 
-    /// Keeps only the entries for which `keep(&key, &value)` returns `true`, in place.
-    ///
-    /// Unlike [`HashMap::retain`], the predicate sees `&V`, not `&mut V`: nodes are never
-    /// handed out mutably. It iterates an O(1) snapshot of the map and removes from the live one,
-    /// so only the nodes on the paths to removed entries are copied.
+    /// Gets the entry for `key`, for in-place reading, updating, inserting or removing, like
+    /// [`HashMap::entry`](std::collections::HashMap::entry).
     ///
     /// ```
     /// use deepfreeze::FrozenMap;
     ///
-    /// let mut map: FrozenMap<i32, i32> = (0..8).map(|x| (x, x * 10)).collect();
-    /// let all = map.clone();
-    /// map.retain(|&k, _| k % 2 == 0);
-    /// assert_eq!(map.len(), 4);
-    /// assert_eq!(all.len(), 8);
+    /// let mut counts = FrozenMap::new();
+    /// for word in ["a", "b", "a"] {
+    ///     *counts.entry(word).or_insert(0) += 1;
+    /// }
+    /// assert_eq!(counts, FrozenMap::from([("a", 2), ("b", 1)]));
     /// ```
-    pub fn retain<F>(&mut self, mut keep: F)
-    where
-        F: FnMut(&K, &V) -> bool,
-    {
-        let snapshot = self.inner.clone();
-        for (key, value) in snapshot.iter() {
-            if !keep(key, value) {
-                self.inner.remove_with_key(key);
-            }
+    #[inline]
+    pub fn entry(&mut self, key: K) -> Entry<'_, K, V> {
+        let (hash, location) = self.locate(&key);
+        match location {
+            Some(location) => Entry::Occupied(OccupiedEntry::new(&mut self.trie, hash, location)),
+            None => Entry::Vacant(VacantEntry::new(&mut self.trie, hash, key)),
         }
     }
 
     /// Updates the entry for `key` in place with the result of `f(current_value)`: `Some(v)`
-    /// stores `v`, `None` removes the entry. The safe stand-in for `HashMap::entry` and `get_mut`.
+    /// stores `v`, `None` removes the entry (or leaves it absent).
     ///
     /// ```
     /// use deepfreeze::FrozenMap;
@@ -433,16 +685,20 @@ where
     where
         F: FnOnce(Option<&V>) -> Option<V>,
     {
-        let current = self.inner.get(&key);
-        let present = current.is_some();
-        match f(current) {
-            Some(value) => {
-                self.inner.insert(key, value);
+        match self.entry(key) {
+            Entry::Occupied(mut entry) => match f(Some(entry.get())) {
+                Some(value) => {
+                    entry.insert(value);
+                }
+                None => {
+                    entry.remove();
+                }
+            },
+            Entry::Vacant(entry) => {
+                if let Some(value) = f(None) {
+                    entry.insert(value);
+                }
             }
-            None if present => {
-                self.inner.remove_with_key(&key);
-            }
-            None => {}
         }
     }
 
@@ -457,9 +713,12 @@ where
     /// assert_eq!(v2, FrozenMap::from([(1, "a"), (2, "b")]));
     /// ```
     #[must_use]
-    pub fn with_inserted(&self, key: K, value: V) -> Self {
+    pub fn with_inserted(&self, key: K, value: V) -> Self
+    where
+        S: Clone,
+    {
         let mut out = self.clone();
-        out.inner.insert(key, value);
+        out.insert(key, value);
         out
     }
 
@@ -480,15 +739,11 @@ where
     where
         K: Borrow<Q>,
         Q: ?Sized + Hash + Eq,
+        S: Clone,
     {
-        // One lookup, as imbl's `without`: remove from a clone, and when nothing was removed
-        // return a clone of `self` instead (the removal copied the root, so `out` is no longer
-        // `ptr_eq` to `self`).
         let mut out = self.clone();
-        match out.inner.remove_with_key(key) {
-            Some(_) => out,
-            None => self.clone(),
-        }
+        out.remove(key);
+        out
     }
 
     /// Returns the union of two maps; for a key in both, the value of `self` is kept.
@@ -505,22 +760,14 @@ where
     /// assert_eq!(a.union(&b), FrozenMap::from([(1, "a1"), (2, "a2"), (3, "b3")]));
     /// ```
     #[must_use]
-    pub fn union(&self, other: &Self) -> Self {
-        if self.len() >= other.len() {
-            let mut out = self.clone();
-            for (key, value) in other.iter() {
-                if !self.inner.contains_key(key) {
-                    out.inner.insert(key.clone(), value.clone());
-                }
-            }
-            out
-        } else {
-            let mut out = other.clone();
-            for (key, value) in self.iter() {
-                out.inner.insert(key.clone(), value.clone());
-            }
-            out
+    pub fn union(&self, other: &Self) -> Self
+    where
+        S: Clone,
+    {
+        if self.ptr_eq(other) {
+            return self.clone();
         }
+        self.union_with_key(other, |_, left, _| left.clone())
     }
 
     /// Returns the union of two maps; for a key in both, the value is
@@ -538,6 +785,7 @@ where
     pub fn union_with<F>(&self, other: &Self, mut f: F) -> Self
     where
         F: FnMut(&V, &V) -> V,
+        S: Clone,
     {
         self.union_with_key(other, |_, left, right| f(left, right))
     }
@@ -557,6 +805,7 @@ where
     pub fn union_with_key<F>(&self, other: &Self, mut f: F) -> Self
     where
         F: FnMut(&K, &V, &V) -> V,
+        S: Clone,
     {
         let self_is_base = self.len() >= other.len();
         let (mut out, smaller) = if self_is_base {
@@ -565,12 +814,19 @@ where
             (other.clone(), self)
         };
         for (key, value) in smaller.iter() {
-            let merged = match out.inner.get(key) {
-                Some(existing) if self_is_base => f(key, existing, value),
-                Some(existing) => f(key, value, existing),
-                None => value.clone(),
-            };
-            out.inner.insert(key.clone(), merged);
+            match out.entry(key.clone()) {
+                Entry::Occupied(mut entry) => {
+                    let merged = if self_is_base {
+                        f(key, entry.get(), value)
+                    } else {
+                        f(key, value, entry.get())
+                    };
+                    entry.insert(merged);
+                }
+                Entry::Vacant(entry) => {
+                    entry.insert(value.clone());
+                }
+            }
         }
         out
     }
@@ -591,562 +847,56 @@ where
         F: FnMut(&K, &V, V) -> V,
     {
         for (key, value) in entries {
-            let value = match self.inner.get(&key) {
-                Some(old) => f(&key, old, value),
-                None => value,
-            };
-            self.inner.insert(key, value);
+            match self.entry(key) {
+                Entry::Occupied(mut entry) => {
+                    let merged = f(entry.key(), entry.get(), value);
+                    entry.insert(merged);
+                }
+                Entry::Vacant(entry) => {
+                    entry.insert(value);
+                }
+            }
         }
     }
-}
 
-// ---------------------------------------------------------------------------------------------
-// Traits
-
-impl<K: Clone, V: Clone, S: Clone> Clone for FrozenMap<K, V, S> {
-    /// O(1): one atomic increment (plus cloning the hasher).
-    #[inline]
-    fn clone(&self) -> Self {
-        Self {
-            inner: self.inner.clone(),
+    /// Stores `key` in place of an equal stored key (inserting it with `value` if absent), and
+    /// returns the key it replaced: the rule of `HashSet::replace`.
+    pub(crate) fn replace_key(&mut self, key: K, value: V) -> Option<K> {
+        let (hash, location) = self.locate(&key);
+        match location {
+            Some(location) => Some(mem::replace(self.trie.entry_mut_at(hash, location).0, key)),
+            None => {
+                self.trie.insert_absent(hash, key, value);
+                None
+            }
         }
     }
-}
 
-impl<K: fmt::Debug, V: fmt::Debug, S> fmt::Debug for FrozenMap<K, V, S> {
-    /// Formats like [`HashMap`]: `{k: v, ...}`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_map().entries(self.iter()).finish()
-    }
-}
-
-impl<K, V, S: Default> Default for FrozenMap<K, V, S> {
-    /// An empty map with the default hasher.
-    #[inline]
-    fn default() -> Self {
-        Self::with_hasher(S::default())
-    }
-}
-
-impl<K, V, S> PartialEq for FrozenMap<K, V, S>
-where
-    K: Hash + Eq,
-    V: PartialEq,
-    S: BuildHasher + Clone,
-{
-    /// Maps are equal when they have the same keys with equal values. O(1) when they share their
-    /// root ([`ptr_eq`](FrozenMap::ptr_eq)) or differ in length, O(n) otherwise. Because of the
-    /// `ptr_eq` shortcut a map compares equal to its clones even if a value is not equal to
-    /// itself (a NaN).
-    ///
-    /// ```
-    /// use deepfreeze::FrozenMap;
-    ///
-    /// let a = FrozenMap::from([(1, 'x'), (2, 'y')]);
-    /// let b: FrozenMap<_, _> = [(2, 'y'), (1, 'x')].into_iter().collect();
-    /// assert_eq!(a, b);
-    /// assert_ne!(a, b.with_inserted(3, 'z'));
-    /// ```
-    fn eq(&self, other: &Self) -> bool {
-        self.ptr_eq(other)
-            || (self.len() == other.len()
-                && self
-                    .iter()
-                    .all(|(key, value)| other.inner.get(key) == Some(value)))
-    }
-}
-
-impl<K, V, S> Eq for FrozenMap<K, V, S>
-where
-    K: Hash + Eq,
-    V: Eq,
-    S: BuildHasher + Clone,
-{
-}
-
-impl<K: Hash, V: Hash, S> Hash for FrozenMap<K, V, S> {
-    /// An order-independent hash, consistent with `Eq`: the length and the wrapping sum of each
-    /// entry's hash under a fixed-key SipHash, so maps can be keys of other maps and sets.
-    ///
-    /// ```
-    /// use deepfreeze::{FrozenMap, FrozenSet};
-    ///
-    /// let a = FrozenMap::from([(1, 'x'), (2, 'y')]);
-    /// let b = FrozenMap::from([(2, 'y'), (1, 'x')]);
-    /// let set = FrozenSet::from([a, b]);
-    /// assert_eq!(set.len(), 1);
-    /// ```
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        let sum = self
-            .iter()
-            .fold(0u64, |sum, entry| sum.wrapping_add(entry_hash(&entry)));
-        state.write_usize(self.len());
-        state.write_u64(sum);
-    }
-}
-
-/// The hash of one element under a fixed-key hasher, for order-independent collection hashes.
-pub(crate) fn entry_hash<T: Hash + ?Sized>(entry: &T) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    entry.hash(&mut hasher);
-    hasher.finish()
-}
-
-impl<K, Q, V, S> Index<&Q> for FrozenMap<K, V, S>
-where
-    K: Hash + Eq + Borrow<Q>,
-    Q: ?Sized + Hash + Eq,
-    S: BuildHasher + Clone,
-{
-    type Output = V;
-
-    /// Returns the value for `key`.
-    ///
-    /// # Panics
-    ///
-    /// If the key is not in the map, like [`HashMap`]'s `Index`.
-    ///
-    /// ```
-    /// use deepfreeze::FrozenMap;
-    ///
-    /// let map = FrozenMap::from([("a".to_string(), 1)]);
-    /// assert_eq!(map["a"], 1);
-    /// ```
-    ///
-    /// ```should_panic
-    /// use deepfreeze::FrozenMap;
-    ///
-    /// let map = FrozenMap::from([("a".to_string(), 1)]);
-    /// let _ = map["b"]; // panics
-    /// ```
-    #[inline]
-    fn index(&self, key: &Q) -> &V {
-        self.get(key).expect("FrozenMap: key not found")
-    }
-}
-
-impl<K, V, S> FromIterator<(K, V)> for FrozenMap<K, V, S>
-where
-    K: Hash + Eq + Clone,
-    V: Clone,
-    S: BuildHasher + Default + Clone,
-{
-    /// Builds a map from key-value pairs; a later pair for the same key wins.
-    ///
-    /// ```
-    /// use deepfreeze::FrozenMap;
-    ///
-    /// let map: FrozenMap<_, _> = [(1, 'a'), (1, 'b')].into_iter().collect();
-    /// assert_eq!(map[&1], 'b');
-    /// ```
-    fn from_iter<I: IntoIterator<Item = (K, V)>>(entries: I) -> Self {
-        let mut map = Self::default();
-        map.extend(entries);
-        map
-    }
-}
-
-impl<K, V, S> Extend<(K, V)> for FrozenMap<K, V, S>
-where
-    K: Hash + Eq + Clone,
-    V: Clone,
-    S: BuildHasher + Clone,
-{
-    /// Inserts every pair in place; a later pair for the same key wins.
-    ///
-    /// ```
-    /// use deepfreeze::FrozenMap;
-    ///
-    /// let mut map = FrozenMap::from([(1, 'a')]);
-    /// map.extend([(2, 'b'), (1, 'c')]);
-    /// assert_eq!(map, FrozenMap::from([(1, 'c'), (2, 'b')]));
-    /// ```
-    fn extend<I: IntoIterator<Item = (K, V)>>(&mut self, entries: I) {
-        for (key, value) in entries {
-            self.inner.insert(key, value);
+    /// Inserts `key` with `value` only if no equal key is stored; returns whether it did (the
+    /// rule of `HashSet::insert`: an equal element already present is kept).
+    pub(crate) fn insert_if_absent(&mut self, key: K, value: V) -> bool {
+        let (hash, location) = self.locate(&key);
+        if location.is_some() {
+            return false;
         }
-    }
-}
-
-impl<'a, K, V, S> Extend<(&'a K, &'a V)> for FrozenMap<K, V, S>
-where
-    K: Hash + Eq + Copy,
-    V: Copy,
-    S: BuildHasher + Clone,
-{
-    /// Inserts copies of every pair in place.
-    ///
-    /// ```
-    /// use deepfreeze::FrozenMap;
-    ///
-    /// let source = FrozenMap::from([(1, 'a')]);
-    /// let mut map = FrozenMap::new();
-    /// map.extend(&source);
-    /// assert_eq!(map, source);
-    /// ```
-    fn extend<I: IntoIterator<Item = (&'a K, &'a V)>>(&mut self, entries: I) {
-        for (&key, &value) in entries {
-            self.inner.insert(key, value);
-        }
-    }
-}
-
-impl<'a, K, V, S> IntoIterator for &'a FrozenMap<K, V, S> {
-    type Item = (&'a K, &'a V);
-    type IntoIter = Iter<'a, K, V>;
-
-    /// Same as [`FrozenMap::iter`].
-    ///
-    /// ```
-    /// use deepfreeze::FrozenMap;
-    ///
-    /// let map = FrozenMap::from([(1, 10)]);
-    /// for (k, v) in &map {
-    ///     assert_eq!((k, v), (&1, &10));
-    /// }
-    /// ```
-    #[inline]
-    fn into_iter(self) -> Iter<'a, K, V> {
-        self.iter()
-    }
-}
-
-impl<K, V, S> IntoIterator for FrozenMap<K, V, S>
-where
-    K: Hash + Eq + Clone,
-    V: Clone,
-    S: BuildHasher + Clone,
-{
-    type Item = (K, V);
-    type IntoIter = IntoIter<K, V>;
-
-    /// Consumes the map; entries in nodes no other version shares are moved out, the others
-    /// cloned.
-    ///
-    /// ```
-    /// use deepfreeze::FrozenMap;
-    ///
-    /// let map = FrozenMap::from([(1, "a".to_string())]);
-    /// let entries: Vec<(i32, String)> = map.into_iter().collect();
-    /// assert_eq!(entries, [(1, "a".to_string())]);
-    /// ```
-    #[inline]
-    fn into_iter(self) -> IntoIter<K, V> {
-        IntoIter {
-            inner: self.inner.into_iter(),
-        }
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Conversions
-
-impl<K, V, S> From<HashMap<K, V, S>> for FrozenMap<K, V, S>
-where
-    K: Hash + Eq + Clone,
-    V: Clone,
-    S: BuildHasher + Clone,
-{
-    /// Moves the entries of a [`HashMap`] into a `FrozenMap` with the same hasher.
-    ///
-    /// ```
-    /// use deepfreeze::FrozenMap;
-    /// use std::collections::HashMap;
-    ///
-    /// let std_map = HashMap::from([(1, 'a'), (2, 'b')]);
-    /// let map = FrozenMap::from(std_map.clone());
-    /// assert_eq!(HashMap::from(map), std_map);
-    /// ```
-    fn from(map: HashMap<K, V, S>) -> Self {
-        let mut out = Self::with_hasher(map.hasher().clone());
-        out.extend(map);
-        out
-    }
-}
-
-impl<K, V> From<BTreeMap<K, V>> for FrozenMap<K, V>
-where
-    K: Hash + Eq + Clone,
-    V: Clone,
-{
-    /// Moves the entries of a [`BTreeMap`] into a `FrozenMap`.
-    ///
-    /// ```
-    /// use deepfreeze::FrozenMap;
-    /// use std::collections::BTreeMap;
-    ///
-    /// let tree = BTreeMap::from([(1, 'a'), (2, 'b')]);
-    /// let map = FrozenMap::from(tree.clone());
-    /// assert_eq!(BTreeMap::from(map), tree);
-    /// ```
-    fn from(map: BTreeMap<K, V>) -> Self {
-        map.into_iter().collect()
-    }
-}
-
-impl<K, V> From<Vec<(K, V)>> for FrozenMap<K, V>
-where
-    K: Hash + Eq + Clone,
-    V: Clone,
-{
-    /// Builds a map from pairs; a later pair for the same key wins.
-    ///
-    /// ```
-    /// use deepfreeze::FrozenMap;
-    ///
-    /// let map = FrozenMap::from(vec![(1, 'a'), (2, 'b'), (1, 'c')]);
-    /// assert_eq!(map.len(), 2);
-    /// assert_eq!(map[&1], 'c');
-    /// ```
-    fn from(entries: Vec<(K, V)>) -> Self {
-        entries.into_iter().collect()
-    }
-}
-
-impl<K, V, const N: usize> From<[(K, V); N]> for FrozenMap<K, V>
-where
-    K: Hash + Eq + Clone,
-    V: Clone,
-{
-    /// Builds a map from an array of pairs; a later pair for the same key wins.
-    ///
-    /// ```
-    /// use deepfreeze::FrozenMap;
-    ///
-    /// let map = FrozenMap::from([("a", 1), ("b", 2)]);
-    /// assert_eq!(map["b"], 2);
-    /// ```
-    fn from(entries: [(K, V); N]) -> Self {
-        entries.into_iter().collect()
-    }
-}
-
-impl<K, V, S> From<FrozenMap<K, V, S>> for HashMap<K, V, S>
-where
-    K: Hash + Eq + Clone,
-    V: Clone,
-    S: BuildHasher + Clone,
-{
-    /// Collects the entries into a [`HashMap`] with the same hasher.
-    ///
-    /// ```
-    /// use deepfreeze::FrozenMap;
-    /// use std::collections::HashMap;
-    ///
-    /// let map = FrozenMap::from([(1, 'a')]);
-    /// let std_map: HashMap<_, _> = map.into();
-    /// assert_eq!(std_map[&1], 'a');
-    /// ```
-    fn from(map: FrozenMap<K, V, S>) -> Self {
-        let mut out = HashMap::with_capacity_and_hasher(map.len(), map.hasher().clone());
-        out.extend(map);
-        out
-    }
-}
-
-impl<K, V, S> From<FrozenMap<K, V, S>> for BTreeMap<K, V>
-where
-    K: Hash + Ord + Clone,
-    V: Clone,
-    S: BuildHasher + Clone,
-{
-    /// Collects the entries into a [`BTreeMap`].
-    ///
-    /// ```
-    /// use deepfreeze::FrozenMap;
-    /// use std::collections::BTreeMap;
-    ///
-    /// let map = FrozenMap::from([(2, 'b'), (1, 'a')]);
-    /// let tree: BTreeMap<_, _> = map.into();
-    /// assert_eq!(tree.into_iter().collect::<Vec<_>>(), [(1, 'a'), (2, 'b')]);
-    /// ```
-    fn from(map: FrozenMap<K, V, S>) -> Self {
-        map.into_iter().collect()
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Iterators
-
-/// An iterator over the entries of a [`FrozenMap`], from [`FrozenMap::iter`].
-///
-/// ```
-/// use deepfreeze::FrozenMap;
-///
-/// let map = FrozenMap::from([(1, 'a')]);
-/// let mut iter = map.iter();
-/// assert_eq!(iter.len(), 1);
-/// assert_eq!(iter.next(), Some((&1, &'a')));
-/// assert_eq!(iter.next(), None);
-/// ```
-pub struct Iter<'a, K, V> {
-    inner: imbl::hashmap::Iter<'a, K, V, ArcTK>,
-}
-
-impl<'a, K, V> Iterator for Iter<'a, K, V> {
-    type Item = (&'a K, &'a V);
-
-    #[inline]
-    fn next(&mut self) -> Option<(&'a K, &'a V)> {
-        self.inner.next()
+        self.trie.insert_absent(hash, key, value);
+        true
     }
 
-    #[inline]
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        self.inner.size_hint()
-    }
-}
-
-impl<K, V> ExactSizeIterator for Iter<'_, K, V> {}
-impl<K, V> FusedIterator for Iter<'_, K, V> {}
-
-impl<K, V> Clone for Iter<'_, K, V> {
-    #[inline]
-    fn clone(&self) -> Self {
-        Self {
-            inner: self.inner.clone(),
-        }
-    }
-}
-
-impl<K: fmt::Debug, V: fmt::Debug> fmt::Debug for Iter<'_, K, V> {
-    /// Lists the remaining entries, like std's iterators.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_list().entries(self.clone()).finish()
-    }
-}
-
-/// An iterator over the keys of a [`FrozenMap`], from [`FrozenMap::keys`].
-///
-/// ```
-/// use deepfreeze::FrozenMap;
-///
-/// let map = FrozenMap::from([(1, 'a')]);
-/// assert_eq!(map.keys().collect::<Vec<_>>(), [&1]);
-/// ```
-pub struct Keys<'a, K, V> {
-    inner: Iter<'a, K, V>,
-}
-
-impl<'a, K, V> Iterator for Keys<'a, K, V> {
-    type Item = &'a K;
-
-    #[inline]
-    fn next(&mut self) -> Option<&'a K> {
-        self.inner.next().map(|(key, _)| key)
-    }
-
-    #[inline]
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        self.inner.size_hint()
-    }
-}
-
-impl<K, V> ExactSizeIterator for Keys<'_, K, V> {}
-impl<K, V> FusedIterator for Keys<'_, K, V> {}
-
-impl<K, V> Clone for Keys<'_, K, V> {
-    #[inline]
-    fn clone(&self) -> Self {
-        Self {
-            inner: self.inner.clone(),
-        }
-    }
-}
-
-impl<K: fmt::Debug, V> fmt::Debug for Keys<'_, K, V> {
-    /// Lists the remaining keys.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_list().entries(self.clone()).finish()
-    }
-}
-
-/// An iterator over the values of a [`FrozenMap`], from [`FrozenMap::values`].
-///
-/// ```
-/// use deepfreeze::FrozenMap;
-///
-/// let map = FrozenMap::from([(1, 'a')]);
-/// assert_eq!(map.values().collect::<Vec<_>>(), [&'a']);
-/// ```
-pub struct Values<'a, K, V> {
-    inner: Iter<'a, K, V>,
-}
-
-impl<'a, K, V> Iterator for Values<'a, K, V> {
-    type Item = &'a V;
-
-    #[inline]
-    fn next(&mut self) -> Option<&'a V> {
-        self.inner.next().map(|(_, value)| value)
-    }
-
-    #[inline]
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        self.inner.size_hint()
-    }
-}
-
-impl<K, V> ExactSizeIterator for Values<'_, K, V> {}
-impl<K, V> FusedIterator for Values<'_, K, V> {}
-
-impl<K, V> Clone for Values<'_, K, V> {
-    #[inline]
-    fn clone(&self) -> Self {
-        Self {
-            inner: self.inner.clone(),
-        }
-    }
-}
-
-impl<K, V: fmt::Debug> fmt::Debug for Values<'_, K, V> {
-    /// Lists the remaining values.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_list().entries(self.clone()).finish()
-    }
-}
-
-/// An owning iterator over the entries of a [`FrozenMap`], from its `into_iter`.
-///
-/// Entries in nodes that no other version shares are moved out; the others are cloned.
-/// (`K: Eq` is required by the backend's iterator type.)
-///
-/// ```
-/// use deepfreeze::FrozenMap;
-///
-/// let map = FrozenMap::from([(1, 'a'), (2, 'b')]);
-/// let mut iter = map.into_iter();
-/// assert_eq!(iter.len(), 2);
-/// let mut entries: Vec<_> = iter.collect();
-/// entries.sort();
-/// assert_eq!(entries, [(1, 'a'), (2, 'b')]);
-/// ```
-pub struct IntoIter<K: Eq, V> {
-    inner: imbl::hashmap::ConsumingIter<(K, V), ArcTK>,
-}
-
-impl<K: Eq + Clone, V: Clone> Iterator for IntoIter<K, V> {
-    type Item = (K, V);
-
-    #[inline]
-    fn next(&mut self) -> Option<(K, V)> {
-        self.inner.next()
-    }
-
-    #[inline]
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        self.inner.size_hint()
-    }
-}
-
-impl<K: Eq + Clone, V: Clone> ExactSizeIterator for IntoIter<K, V> {}
-impl<K: Eq + Clone, V: Clone> FusedIterator for IntoIter<K, V> {}
-
-impl<K: Eq + Clone, V: Clone> fmt::Debug for IntoIter<K, V> {
-    /// Shows how many entries remain.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("IntoIter")
-            .field("remaining", &self.len())
-            .finish()
+    /// Builds a trie of `entries` hashed with `hasher`, in trie order; for a repeated key the
+    /// first key and the last value are kept, as repeated [`insert`](Self::insert)s would.
+    pub(crate) fn build_trie(
+        entries: impl IntoIterator<Item = (K, V)>,
+        hasher: &S,
+    ) -> HashTrie<K, V> {
+        let loose: Vec<Loose<K, V>> = entries
+            .into_iter()
+            .map(|(key, value)| Loose {
+                hash: fold_hash(hasher.hash_one(&key)),
+                key,
+                value,
+            })
+            .collect();
+        HashTrie::from_entries(loose, |a, b| a == b, |kept, later| kept.value = later.value)
     }
 }

@@ -1,9 +1,13 @@
 //! [`FrozenOrdMap`]: a persistent ordered map (B-tree) with O(1) clones, its iterators, and
 //! [`DiffItem`], the steps of a [`diff`](FrozenOrdMap::diff) between two versions.
 //!
-//! The backend is `imbl::GenericOrdMap` with `archery::ArcTK` (`triomphe::Arc` nodes). This
-//! module never calls an imbl method that returns `&mut` into the tree (`get_mut`, `entry`,
-//! `iter_mut`): every update goes through `insert`/`remove`/`update`/`without`.
+//! The backend is `imbl::GenericOrdMap` with `archery::ArcTK` (`triomphe::Arc` nodes). The only
+//! imbl path that returns `&mut` into the tree is `get_mut`, which copies every shared node on
+//! its way down before it hands out the reference (`tests/imbl_soundness_ord.rs` drives it under
+//! Miri); imbl's own `entry` is not used. Single-key updates run in place and repair the tree
+//! if user code panics inside imbl (module `repair`); multi-key updates run on a clone of the
+//! tree that replaces `self` only once they have returned (see "Panics in user code" on
+//! [`FrozenOrdMap`]).
 
 use core::borrow::Borrow;
 use core::ops::{Bound, RangeBounds};
@@ -16,6 +20,10 @@ use crate::Frozen;
 mod iter;
 mod traits;
 
+mod entry;
+pub(crate) mod repair;
+
+pub use entry::{Entry, OccupiedEntry, VacantEntry};
 pub use iter::{Diff, DiffItem, IntoIter, Iter, Keys, Range, Values};
 
 /// The backend: imbl's B-tree map with triomphe (`ArcTK`) pointers, named explicitly.
@@ -28,11 +36,60 @@ type Inner<K, V> = GenericOrdMap<K, V, ArcTK>;
 /// immutable value, plus persistent updates ([`with_inserted`](Self::with_inserted),
 /// [`without`](Self::without)) that take `&self` and return a new map, and
 /// [`diff`](Self::diff), which walks the differences between two versions while skipping the
-/// subtrees they share. Updates through `&mut self` copy only the nodes they touch that another
-/// clone shares. No method hands out `&mut V`: values are replaced, never changed in place.
+/// subtrees they share. Updates through `&mut self` ([`insert`](Self::insert),
+/// [`entry`](Self::entry), [`get_mut`](Self::get_mut), ...) copy only the nodes they touch that
+/// another clone shares: a clone never sees them.
 ///
 /// `FrozenOrdMap<K, V>` is [`Frozen`] when `K` and `V` are, and `Send + Sync` exactly when they
 /// are.
+///
+/// # Differences from `BTreeMap`
+///
+/// - No `iter_mut` and no `values_mut`: imbl 7.0.2, the backend, has no path that hands out
+///   `&mut` to more than one value at a time, and one `get_mut` per key cannot be turned into an
+///   iterator: each call reborrows the whole leaf it reaches, which invalidates the references
+///   handed out into that leaf before. Update values one key at a time with
+///   [`get_mut`](Self::get_mut) or [`entry`](Self::entry).
+/// - [`retain`](Self::retain) passes `&V`, not `&mut V`, so that the entries it keeps stay shared
+///   with other clones.
+///
+/// # Panics in user code
+///
+/// A panic in `K`'s or `V`'s `Clone` or `Ord`, or in a closure or iterator passed to a method,
+/// is memory-safe, drops nothing twice and never changes another clone. The live map:
+///
+/// - **Single-key updates keep it valid.** `insert`, `remove`, `remove_entry`, `pop_first`,
+///   `pop_last` and the [`Entry`] methods that insert or remove update the tree in place. A
+///   panic in `Ord`, or in a `Clone` that copies a shared node on the way down, comes before any
+///   change: the map keeps its entries. A `Clone` that panics while imbl splits or merges nodes
+///   can leave imbl's tree inconsistent (entries gone while `len()` counts them, duplicates,
+///   lookups that miss); the map then checks itself and, if it must, rebuilds itself from the
+///   entries it still holds, before the panic continues. It is valid again (`len()` agrees with
+///   iteration from both ends, every entry is found), but may have lost the entries of the node
+///   being split or merged: at most 16, next to the updated key. If checking or rebuilding
+///   panics as well, the map is left empty.
+/// - **Multi-key updates are all or nothing.** `retain`, `append`, `split_off` and `extend` run
+///   on a clone of the tree and replace `self` only when they return. If they panic, `self` (and
+///   `other` for `append`) holds exactly the entries it held before the call, and what the call
+///   had built is dropped. The clone costs one copy of the first path they change.
+/// - **Value access keeps the entries.** If a `Clone` or `Ord` panics inside
+///   [`get_mut`](Self::get_mut), [`entry`](Self::entry) or an entry's lookup, the map holds the
+///   same entries (some nodes on the path may already be unshared copies). A panic in the
+///   closure given to `and_modify`, or in code holding a `&mut V`, leaves whatever that code
+///   wrote into the value. The entry methods that insert and return `&mut V`
+///   (`or_insert*`, `or_default`, [`VacantEntry::insert`]) make two steps: the insertion, then a
+///   lookup for the reference; a panic in that lookup leaves the entry inserted.
+/// - **Everything else only reads or builds a new map** (`with_inserted`, `without`,
+///   `collect`, comparisons, `diff`, iteration): a panic drops what was being built and leaves
+///   every input as it was.
+///
+/// One leak: a `Clone` that panics while a removal merges two nodes (in any update above, or in
+/// [`without`](Self::without)) leaks the entries of the node being filled, at most 16:
+/// imbl-sized-chunks gives up on a chunk whose fill panicked rather than risk dropping slots it
+/// never wrote. Nothing else leaks.
+///
+/// `tests/ord_panics.rs` checks each of these with a `Clone` and an `Ord` that panic at the k-th
+/// call, for every k, and counts drops.
 ///
 /// ```
 /// use deepfreeze::FrozenOrdMap;
@@ -341,6 +398,73 @@ where
 }
 
 impl<K: Ord + Clone, V: Clone> FrozenOrdMap<K, V> {
+    /// Runs a multi-key update on a clone of the tree and keeps the result only if `update`
+    /// returns, so that a panic in user code (`Clone`, `Ord`, a closure, an iterator) leaves
+    /// `self` as it was: imbl's in-place updates can leave a tree whose `len()` disagrees with its
+    /// entries when a `Clone` panics mid-split or mid-merge (see module `repair`).
+    ///
+    /// The clone is O(1); while it lives, the root is shared, so the update copies the nodes of
+    /// the first path it changes (which it does anyway where `self` shares them with another
+    /// map); later changes find those copies unshared. The old tree is dropped after `self` holds
+    /// the new one, so a panicking `Drop` cannot undo the update.
+    fn transact<R>(&mut self, update: impl FnOnce(&mut Inner<K, V>) -> R) -> R {
+        let mut work = self.inner.clone();
+        let out = update(&mut work);
+        drop(core::mem::replace(&mut self.inner, work));
+        out
+    }
+
+    // ---- access to one value: `&mut self`, copying only shared nodes ----
+
+    /// Returns a mutable reference to the value for `key`, or `None`. O(log n).
+    ///
+    /// The nodes on the key's path that another clone shares are copied first (only when `key`
+    /// is present), so the clone keeps its value. The key may be any borrowed form of `K`.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdMap;
+    ///
+    /// let mut m = FrozenOrdMap::from([(String::from("a"), 1)]);
+    /// let before = m.clone();
+    /// if let Some(v) = m.get_mut("a") {
+    ///     *v += 10;
+    /// }
+    /// assert_eq!(m["a"], 11);
+    /// assert_eq!(before["a"], 1);
+    /// assert_eq!(m.get_mut("b"), None);
+    /// ```
+    pub fn get_mut<Q>(&mut self, key: &Q) -> Option<&mut V>
+    where
+        K: Borrow<Q>,
+        Q: ?Sized + Ord,
+    {
+        // imbl's `get_mut` copies the shared path before it knows whether `key` is there: look
+        // first, so that a miss keeps the map's nodes shared.
+        if !self.inner.contains_key(key) {
+            return None;
+        }
+        self.inner.get_mut(key)
+    }
+
+    /// Returns the entry for `key`, occupied or vacant, for in-place manipulation, as
+    /// [`BTreeMap::entry`](std::collections::BTreeMap::entry). O(log n), and O(log n) again for
+    /// each access through the entry.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdMap;
+    ///
+    /// let mut letters = FrozenOrdMap::new();
+    /// for ch in "a short treatise on fungi".chars() {
+    ///     letters.entry(ch).and_modify(|n| *n += 1).or_insert(1);
+    /// }
+    /// assert_eq!(letters[&'s'], 2);
+    /// assert_eq!(letters[&'t'], 3);
+    /// assert_eq!(letters.get(&'y'), None);
+    /// ```
+    pub fn entry(&mut self, key: K) -> Entry<'_, K, V> {
+        Entry::new(self, key)
+    }
+
     // ---- persistent updates: `&self` in, new map out ----
 
     /// Returns a new map with `key` mapped to `value`; `self` is unchanged. O(log n).
@@ -391,8 +515,8 @@ impl<K: Ord + Clone, V: Clone> FrozenOrdMap<K, V> {
 
     /// Maps `key` to `value`, returning the previous value if `key` was present. O(log n).
     ///
-    /// Unlike `BTreeMap::insert`, an existing key is replaced by the given one as well (they
-    /// compare equal, so this is visible only for keys with identity beyond their order).
+    /// As with `BTreeMap::insert`, a key already present is kept (only its value is replaced;
+    /// `key` is dropped), which is visible only for keys with identity beyond their order.
     ///
     /// ```
     /// use deepfreeze::FrozenOrdMap;
@@ -403,7 +527,13 @@ impl<K: Ord + Clone, V: Clone> FrozenOrdMap<K, V> {
     /// assert_eq!(m[&1], "b");
     /// ```
     pub fn insert(&mut self, key: K, value: V) -> Option<V> {
-        self.inner.insert(key, value)
+        // imbl's `insert` would replace the stored key: look first. imbl's `get_mut` copies the
+        // shared nodes on the path even on a miss, but the insertion that follows a miss copies
+        // the same nodes, so it costs one descent more than imbl's `insert`, never a node more.
+        if let Some(old) = self.inner.get_mut(&key) {
+            return Some(core::mem::replace(old, value));
+        }
+        repair::in_place(&mut self.inner, |tree| tree.insert(key, value))
     }
 
     /// Removes `key`, returning its value if it was present. O(log n).
@@ -420,7 +550,7 @@ impl<K: Ord + Clone, V: Clone> FrozenOrdMap<K, V> {
         K: Borrow<Q>,
         Q: ?Sized + Ord,
     {
-        self.inner.remove(key)
+        repair::in_place(&mut self.inner, |tree| tree.remove(key))
     }
 
     /// Removes `key`, returning the stored key and its value if it was present. O(log n).
@@ -437,7 +567,7 @@ impl<K: Ord + Clone, V: Clone> FrozenOrdMap<K, V> {
         K: Borrow<Q>,
         Q: ?Sized + Ord,
     {
-        self.inner.remove_with_key(key)
+        repair::in_place(&mut self.inner, |tree| tree.remove_with_key(key))
     }
 
     /// Removes and returns the entry with the smallest key, or `None` if the map is empty.
@@ -452,7 +582,7 @@ impl<K: Ord + Clone, V: Clone> FrozenOrdMap<K, V> {
     /// ```
     pub fn pop_first(&mut self) -> Option<(K, V)> {
         let key = self.first_key_value()?.0.clone();
-        self.inner.remove_with_key(&key)
+        self.remove_entry(&key)
     }
 
     /// Removes and returns the entry with the largest key, or `None` if the map is empty.
@@ -467,7 +597,7 @@ impl<K: Ord + Clone, V: Clone> FrozenOrdMap<K, V> {
     /// ```
     pub fn pop_last(&mut self) -> Option<(K, V)> {
         let key = self.last_key_value()?.0.clone();
-        self.inner.remove_with_key(&key)
+        self.remove_entry(&key)
     }
 
     /// Keeps only the entries for which `f` returns `true`. O(n + r log n) for `r` removals.
@@ -492,14 +622,16 @@ impl<K: Ord + Clone, V: Clone> FrozenOrdMap<K, V> {
             .filter(|&(k, v)| !f(k, v))
             .map(|(k, _)| k.clone())
             .collect();
-        for key in &doomed {
-            self.inner.remove(key);
-        }
+        self.transact(|tree| {
+            for key in &doomed {
+                tree.remove(key);
+            }
+        });
     }
 
     /// Moves every entry of `other` into `self`, leaving `other` empty, as
     /// [`BTreeMap::append`](std::collections::BTreeMap::append): on a shared key, `other`'s
-    /// value wins. O(m log n) for the smaller map's size `m`.
+    /// value wins (and `self`'s key stays). O(m log n) for the smaller map's size `m`.
     ///
     /// ```
     /// use deepfreeze::FrozenOrdMap;
@@ -511,21 +643,31 @@ impl<K: Ord + Clone, V: Clone> FrozenOrdMap<K, V> {
     /// assert!(b.is_empty());
     /// ```
     pub fn append(&mut self, other: &mut Self) {
-        let other = core::mem::take(other);
-        if other.len() > self.len() {
-            // Insert our entries into the larger map where it has no value of its own.
-            let mut base = other.inner;
+        // `other` is cleared only at the end, so that a panic leaves both maps as they were. As
+        // in std, a shared key keeps `self`'s key with `other`'s value.
+        let theirs = other.inner.clone();
+        if theirs.len() > self.len() {
+            // Our entries go into the larger map: our key in any case, our value where it has
+            // none of its own.
+            let mut base = theirs;
             for (k, v) in self.iter() {
-                if !base.contains_key(k) {
-                    base.insert(k.clone(), v.clone());
-                }
+                let value = base.get(k).unwrap_or(v).clone();
+                base.insert(k.clone(), value);
             }
-            self.inner = base;
+            drop(core::mem::replace(&mut self.inner, base));
         } else {
-            for (k, v) in other {
-                self.inner.insert(k, v);
-            }
+            self.transact(|tree| {
+                for (k, v) in theirs.iter() {
+                    match tree.get_mut(k) {
+                        Some(ours) => *ours = v.clone(),
+                        None => {
+                            tree.insert(k.clone(), v.clone());
+                        }
+                    }
+                }
+            });
         }
+        other.clear();
     }
 
     /// Splits the map at `key`: `self` keeps the entries below `key`, the returned map holds
@@ -552,18 +694,22 @@ impl<K: Ord + Clone, V: Clone> FrozenOrdMap<K, V> {
         if high_len <= self.len() - high_len {
             // Copy the high part out, remove it here.
             let high: Inner<K, V> = self.inner.range::<_, Q>(high_bounds).map(cloned).collect();
-            for k in high.keys() {
-                self.inner.remove(k);
-            }
+            self.transact(|tree| {
+                for k in high.keys() {
+                    tree.remove(k);
+                }
+            });
             Self { inner: high }
         } else {
             // Copy the low part out, remove it from the rest.
             let low_bounds = (Bound::Unbounded, Bound::Excluded(key));
+            // `self` gets the low part only at the end, so that a panic leaves it whole.
             let low: Inner<K, V> = self.inner.range::<_, Q>(low_bounds).map(cloned).collect();
-            let mut high = core::mem::replace(&mut self.inner, low);
-            for k in self.inner.keys() {
+            let mut high = self.inner.clone();
+            for k in low.keys() {
                 high.remove(k);
             }
+            drop(core::mem::replace(&mut self.inner, low));
             Self { inner: high }
         }
     }

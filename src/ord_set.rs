@@ -4,7 +4,10 @@
 //! The backend is `imbl::GenericOrdSet` with `archery::ArcTK` (`triomphe::Arc` nodes). This
 //! module never calls an imbl method that returns `&mut` into the tree; set algebra is built from
 //! `contains`, `insert`, `remove` and iteration (imbl's own `difference` means the symmetric
-//! difference; ours means the relative complement, as in std).
+//! difference; ours means the relative complement, as in std). Single-element updates run in
+//! place and repair the tree if user code panics inside imbl (`ord_map::repair`); multi-element
+//! updates run on a clone of the tree that replaces `self` only once they have returned (see
+//! "Panics in user code" on [`FrozenOrdSet`]).
 
 use core::borrow::Borrow;
 use core::ops::{Bound, RangeBounds};
@@ -14,6 +17,7 @@ use imbl::GenericOrdSet;
 
 use crate::Frozen;
 use crate::ord_map::check_range;
+use crate::ord_map::repair;
 
 mod iter;
 mod traits;
@@ -21,7 +25,7 @@ mod traits;
 pub use iter::{Diff, DiffItem, IntoIter, Iter, Range};
 
 /// The backend: imbl's B-tree set with triomphe (`ArcTK`) pointers, named explicitly.
-type Inner<T> = GenericOrdSet<T, ArcTK>;
+pub(crate) type Inner<T> = GenericOrdSet<T, ArcTK>;
 
 /// A persistent, deeply immutable ordered set: O(1) clones, O(log n) lookups and updates,
 /// iteration in ascending order.
@@ -34,6 +38,42 @@ type Inner<T> = GenericOrdSet<T, ArcTK>;
 /// std's meanings and returns a new set that shares as much structure with its inputs as it can.
 ///
 /// `FrozenOrdSet<T>` is [`Frozen`] when `T` is, and `Send + Sync` exactly when `T` is.
+///
+/// Elements equal by `Ord` but distinguishable otherwise follow `BTreeSet`'s rules:
+/// [`insert`](Self::insert), [`with_inserted`](Self::with_inserted) and `extend` keep the
+/// element already present, [`replace`](Self::replace) swaps it for the new one, and
+/// `FromIterator` keeps the last of equal elements.
+///
+/// # Panics in user code
+///
+/// A panic in `T`'s `Clone` or `Ord`, or in a closure or iterator passed to a method, is
+/// memory-safe, drops nothing twice and never changes another clone. The live set:
+///
+/// - **Single-element updates keep it valid.** `insert`, `replace`, `remove`, `take`,
+///   `pop_first` and `pop_last` update the tree in place. A panic in `Ord`, or in a `Clone` that
+///   copies a shared node on the way down, comes before any change: the set keeps its elements.
+///   A `Clone` that panics while imbl splits or merges nodes can leave imbl's tree inconsistent
+///   (elements gone while `len()` counts them, duplicates, lookups that miss); the set then
+///   checks itself and, if it must, rebuilds itself from the elements it still holds, before the
+///   panic continues. It is valid again (`len()` agrees with iteration from both ends, every
+///   element is found), but may have lost the elements of the node being split or merged: at
+///   most 16, next to the updated element. If checking or rebuilding panics as well, the set is
+///   left empty.
+/// - **Multi-element updates are all or nothing.** `retain`, `append`, `split_off` and `extend`
+///   run on a clone of the tree and replace `self` only when they return. If they panic, `self`
+///   (and `other` for `append`) holds exactly the elements it held before the call, and what
+///   the call had built is dropped. The clone costs one copy of the first path they change.
+/// - **Everything else only reads or builds a new set** (the set algebra, `with_inserted`,
+///   `without`, `collect`, comparisons, `diff`, iteration): a panic drops what was being built
+///   and leaves every input as it was.
+///
+/// One leak: a `Clone` that panics while a removal merges two nodes (in any update above, or in
+/// [`without`](Self::without), [`difference`](Self::difference), ...) leaks the elements of the
+/// node being filled, at most 16: imbl-sized-chunks gives up on a chunk whose fill panicked
+/// rather than risk dropping slots it never wrote. Nothing else leaks.
+///
+/// `tests/ord_panics.rs` checks each of these with a `Clone` and an `Ord` that panic at the k-th
+/// call, for every k, and counts drops.
 ///
 /// ```
 /// use deepfreeze::FrozenOrdSet;
@@ -313,8 +353,8 @@ impl<T: Ord + Clone> FrozenOrdSet<T> {
 
     /// Returns a new set that also holds `value`; `self` is unchanged. O(log n).
     ///
-    /// If an equal element was present, it is replaced by `value` (visible only for elements
-    /// with identity beyond their order).
+    /// If an equal element is present, it is kept, as by [`insert`](Self::insert), and the
+    /// result is a clone of `self` (still [`ptr_eq`](Self::ptr_eq)).
     ///
     /// ```
     /// use deepfreeze::FrozenOrdSet;
@@ -322,9 +362,13 @@ impl<T: Ord + Clone> FrozenOrdSet<T> {
     /// let s = FrozenOrdSet::from([1]);
     /// assert_eq!(s.with_inserted(2), FrozenOrdSet::from([1, 2]));
     /// assert_eq!(s, FrozenOrdSet::from([1]));
+    /// assert!(s.with_inserted(1).ptr_eq(&s));
     /// ```
     #[must_use]
     pub fn with_inserted(&self, value: T) -> Self {
+        if self.contains(&value) {
+            return self.clone();
+        }
         Self {
             inner: self.inner.update(value),
         }
@@ -357,7 +401,8 @@ impl<T: Ord + Clone> FrozenOrdSet<T> {
     }
 
     /// Returns the elements in `self` or `other` (or both) as a new set. O(m log n) for the
-    /// smaller size `m`; the result shares structure with the larger input.
+    /// smaller size `m`; the result shares structure with the larger input. Of two equal
+    /// elements, `self`'s is kept, as by `BTreeSet`'s `|` (and so by [`append`](Self::append)).
     ///
     /// ```
     /// use deepfreeze::FrozenOrdSet;
@@ -376,9 +421,12 @@ impl<T: Ord + Clone> FrozenOrdSet<T> {
         } else {
             (other, self)
         };
+        // On equal elements `self`'s is kept, as by `BTreeSet`'s `|`: elements of `self`
+        // replace those of a larger `other`.
+        let replace = core::ptr::eq(small, self);
         let mut out = big.clone();
         for x in small {
-            if !out.contains(x) {
+            if replace || !out.contains(x) {
                 out.inner.insert(x.clone());
             }
         }
@@ -471,11 +519,27 @@ impl<T: Ord + Clone> FrozenOrdSet<T> {
 
     // ---- in-place updates: `&mut self`, copying only shared nodes ----
 
+    /// Runs a multi-element update on a clone of the tree and keeps the result only if `update`
+    /// returns, so that a panic in user code (`Clone`, `Ord`, a closure, an iterator) leaves
+    /// `self` as it was: imbl's in-place updates can leave a tree whose `len()` disagrees with its
+    /// elements when a `Clone` panics mid-split or mid-merge (see `ord_map::repair`).
+    ///
+    /// The clone is O(1); while it lives, the root is shared, so the update copies the nodes of
+    /// the first path it changes (which it does anyway where `self` shares them with another
+    /// set); later changes find those copies unshared. The old tree is dropped after `self`
+    /// holds the new one, so a panicking `Drop` cannot undo the update.
+    fn transact<R>(&mut self, update: impl FnOnce(&mut Inner<T>) -> R) -> R {
+        let mut work = self.inner.clone();
+        let out = update(&mut work);
+        drop(core::mem::replace(&mut self.inner, work));
+        out
+    }
+
     /// Adds `value`; returns `true` if it was not present. O(log n).
     ///
-    /// Unlike `BTreeSet::insert`, an equal element already present is replaced by `value`
-    /// (visible only for elements with identity beyond their order); use
-    /// [`replace`](Self::replace) to get the old one back.
+    /// As with `BTreeSet::insert`, an equal element already present is kept and `value` is
+    /// dropped (visible only for elements with identity beyond their order); use
+    /// [`replace`](Self::replace) to swap it for `value`.
     ///
     /// ```
     /// use deepfreeze::FrozenOrdSet;
@@ -486,10 +550,15 @@ impl<T: Ord + Clone> FrozenOrdSet<T> {
     /// assert_eq!(s.len(), 1);
     /// ```
     pub fn insert(&mut self, value: T) -> bool {
-        self.inner.insert(value).is_none()
+        if self.contains(&value) {
+            return false;
+        }
+        repair::in_place(&mut self.inner, |tree| tree.insert(value));
+        true
     }
 
-    /// Adds `value`, replacing and returning an equal element if one was present. O(log n).
+    /// Adds `value`, replacing and returning an equal element if one was present, as
+    /// [`BTreeSet::replace`](std::collections::BTreeSet::replace). O(log n).
     ///
     /// ```
     /// use deepfreeze::FrozenOrdSet;
@@ -497,9 +566,10 @@ impl<T: Ord + Clone> FrozenOrdSet<T> {
     /// let mut s = FrozenOrdSet::from([1]);
     /// assert_eq!(s.replace(1), Some(1));
     /// assert_eq!(s.replace(2), None);
+    /// assert_eq!(s, FrozenOrdSet::from([1, 2]));
     /// ```
     pub fn replace(&mut self, value: T) -> Option<T> {
-        self.inner.insert(value)
+        repair::in_place(&mut self.inner, |tree| tree.insert(value))
     }
 
     /// Removes `value`; returns `true` if it was present. O(log n).
@@ -516,7 +586,7 @@ impl<T: Ord + Clone> FrozenOrdSet<T> {
         T: Borrow<Q>,
         Q: ?Sized + Ord,
     {
-        self.inner.remove(value).is_some()
+        self.take(value).is_some()
     }
 
     /// Removes and returns the element equal to `value`, if present. O(log n).
@@ -533,7 +603,7 @@ impl<T: Ord + Clone> FrozenOrdSet<T> {
         T: Borrow<Q>,
         Q: ?Sized + Ord,
     {
-        self.inner.remove(value)
+        repair::in_place(&mut self.inner, |tree| tree.remove(value))
     }
 
     /// Removes and returns the smallest element, or `None` if the set is empty. O(log n).
@@ -547,7 +617,7 @@ impl<T: Ord + Clone> FrozenOrdSet<T> {
     /// assert_eq!(s.pop_first(), None);
     /// ```
     pub fn pop_first(&mut self) -> Option<T> {
-        self.inner.remove_min()
+        repair::in_place(&mut self.inner, |tree| tree.remove_min())
     }
 
     /// Removes and returns the largest element, or `None` if the set is empty. O(log n).
@@ -559,7 +629,7 @@ impl<T: Ord + Clone> FrozenOrdSet<T> {
     /// assert_eq!(s.pop_last(), Some(2));
     /// ```
     pub fn pop_last(&mut self) -> Option<T> {
-        self.inner.remove_max()
+        repair::in_place(&mut self.inner, |tree| tree.remove_max())
     }
 
     /// Keeps only the elements for which `f` returns `true`. O(n + r log n) for `r` removals.
@@ -579,9 +649,11 @@ impl<T: Ord + Clone> FrozenOrdSet<T> {
         F: FnMut(&T) -> bool,
     {
         let doomed: Vec<T> = self.iter().filter(|x| !f(x)).cloned().collect();
-        for x in &doomed {
-            self.inner.remove(x);
-        }
+        self.transact(|tree| {
+            for x in &doomed {
+                tree.remove(x);
+            }
+        });
     }
 
     /// Moves every element of `other` into `self`, leaving `other` empty, as
@@ -598,8 +670,10 @@ impl<T: Ord + Clone> FrozenOrdSet<T> {
     /// assert!(b.is_empty());
     /// ```
     pub fn append(&mut self, other: &mut Self) {
-        let other = core::mem::take(other);
-        *self = self.union(&other);
+        // `other` is cleared only once the union is built, so that a panic leaves both as they
+        // were.
+        *self = self.union(other);
+        other.clear();
     }
 
     /// Splits the set at `value`: `self` keeps the elements below `value`, the returned set
@@ -626,18 +700,22 @@ impl<T: Ord + Clone> FrozenOrdSet<T> {
         if high_len <= self.len() - high_len {
             // Copy the high part out, remove it here.
             let high: Inner<T> = self.inner.range::<_, Q>(high_bounds).cloned().collect();
-            for x in &high {
-                self.inner.remove(x);
-            }
+            self.transact(|tree| {
+                for x in &high {
+                    tree.remove(x);
+                }
+            });
             Self { inner: high }
         } else {
             // Copy the low part out, remove it from the rest.
             let low_bounds = (Bound::Unbounded, Bound::Excluded(value));
+            // `self` gets the low part only at the end, so that a panic leaves it whole.
             let low: Inner<T> = self.inner.range::<_, Q>(low_bounds).cloned().collect();
-            let mut high = core::mem::replace(&mut self.inner, low);
-            for x in &self.inner {
+            let mut high = self.inner.clone();
+            for x in &low {
                 high.remove(x);
             }
+            drop(core::mem::replace(&mut self.inner, low));
             Self { inner: high }
         }
     }

@@ -282,7 +282,7 @@ where
     S: Strategy,
     S::Value: Clone,
 {
-    FrozenStrategy::new(collection::vec(element, size), |v| v.into_iter().collect())
+    FrozenStrategy::new(collection::vec(element, size), FrozenVec::from)
 }
 
 /// [`FrozenMap`]s with keys of `key` and values of `value`, with a number of entries in `size`.
@@ -432,7 +432,7 @@ impl<T: Arbitrary + Clone> Arbitrary for FrozenVec<T> {
     type Strategy = FrozenStrategy<StrategyFor<Vec<T>>, Self>;
 
     fn arbitrary_with(args: Self::Parameters) -> Self::Strategy {
-        FrozenStrategy::new(any_with::<Vec<T>>(args), |v| v.into_iter().collect())
+        FrozenStrategy::new(any_with::<Vec<T>>(args), FrozenVec::from)
     }
 }
 

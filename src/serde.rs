@@ -44,12 +44,23 @@
 //!   would let a format without its own recursion limit (postcard, bincode) drive the stack as
 //!   deep as the input is long. Every frozen container counts its nesting in a per-thread
 //!   counter while it deserializes or serializes, and more than [`MAX_DEPTH`] nested frozen
-//!   containers are an error ("nesting deeper than ... frozen containers"). Serializing refuses
-//!   the same depth, so whatever serializes also deserializes.
+//!   containers (or what [`with_max_depth`] sets) are an error ("nesting deeper than ... frozen
+//!   containers"). Serializing refuses the same depth, so whatever serializes also
+//!   deserializes. The stack one level takes depends on the type: see [`MAX_DEPTH`].
+//! - **Memory can be budgeted.** A few bytes of input can make a container allocate a whole
+//!   node (a one-element vector, a one-entry map). [`with_budget`] bounds what the frozen
+//!   containers deserialized inside it allocate: each visitor charges an upper bound of its
+//!   allocation before making it, and fails once the budget is spent. Its docs list what each
+//!   container allocates at least.
+//! - **Zero-sized elements are capped.** They take no input in some formats, so a sequence of
+//!   more than [`MAX_ZERO_SIZED_ELEMENTS`] of them is an error.
+//! - **Buffers are exact.** A byte buffer handed over by the format is copied into an
+//!   exact-sized allocation, so an over-stated capacity is not kept.
 //! - Strings are checked for UTF-8 (by the format, or by `FrozenStr` when it receives bytes).
 //!
-//! Only frozen containers count toward [`MAX_DEPTH`]: recursion through a `Box` or `Vec` of your
-//! own is not seen. Route recursive types through a frozen container to get the guard.
+//! Only frozen containers count toward the depth limit and the budget: recursion through a `Box`
+//! or `Vec` of your own, and what they allocate, are not seen. Route recursive types through a
+//! frozen container to get the guard.
 //!
 //! # Example
 //!
@@ -73,104 +84,25 @@
 //! # Ok::<(), serde_json::Error>(())
 //! ```
 
-use core::cell::Cell;
 use core::fmt;
 use core::hash::{BuildHasher, Hash};
 use core::marker::PhantomData;
 
 use ::serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Unexpected, Visitor};
-use ::serde::ser::{self, Serialize, SerializeMap, SerializeSeq, Serializer};
+use ::serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
 use crate::{
     FrozenArc, FrozenBytes, FrozenMap, FrozenOrdMap, FrozenOrdSet, FrozenSet, FrozenSlice,
     FrozenStr, FrozenVec,
 };
 
-/// The deepest nesting of frozen containers that deserializes (or serializes) on one thread.
-///
-/// Each [`FrozenArc`], [`FrozenVec`], [`FrozenSlice`], [`FrozenMap`], [`FrozenSet`],
-/// [`FrozenOrdMap`] and [`FrozenOrdSet`] counts one level while its contents are (de)serialized;
-/// the `MAX_DEPTH + 1`-th nested level returns an error instead of recursing. Strings and byte
-/// buffers do not nest, so they do not count.
-///
-/// The limit keeps a recursive frozen type from overflowing the stack on hostile input in
-/// formats that have no recursion limit of their own. 256 levels fit comfortably in a 2 MiB
-/// thread stack (Rust's default for spawned threads), even in debug builds.
-///
-/// ```
-/// use deepfreeze::{Frozen, FrozenArc};
-/// use serde::Deserialize;
-///
-/// #[derive(Frozen, Deserialize, Debug)]
-/// enum Nest {
-///     Leaf,
-///     Node(FrozenArc<Nest>),
-/// }
-///
-/// // postcard: variant 1 (`Node`) repeated, then variant 0 (`Leaf`).
-/// let nested = |depth: usize| [vec![1u8; depth], vec![0]].concat();
-/// assert!(postcard::from_bytes::<Nest>(&nested(deepfreeze::serde::MAX_DEPTH)).is_ok());
-/// let err = postcard::from_bytes::<Nest>(&nested(100_000)).unwrap_err();
-/// # let _ = err;
-/// ```
-pub const MAX_DEPTH: usize = 256;
+pub(crate) mod footprint;
+mod limits;
 
-thread_local! {
-    /// How many frozen containers are being (de)serialized on this thread, outermost first.
-    static DEPTH: Cell<usize> = const { Cell::new(0) };
-}
-
-/// One level of frozen-container nesting, held while that container's contents are processed.
-///
-/// Entering fails beyond [`MAX_DEPTH`]; dropping leaves the level (also when unwinding, and on
-/// the error path of `?`), so the counter always returns to where it was.
-struct Level(());
-
-impl Level {
-    /// Enters one more level, or reports that the limit is reached.
-    fn enter() -> Result<Self, TooDeep> {
-        DEPTH.with(|depth| {
-            let current = depth.get();
-            if current >= MAX_DEPTH {
-                Err(TooDeep)
-            } else {
-                depth.set(current + 1);
-                Ok(Level(()))
-            }
-        })
-    }
-
-    /// The number of levels entered on this thread and not yet left.
-    fn current() -> usize {
-        DEPTH.with(Cell::get)
-    }
-}
-
-impl Drop for Level {
-    fn drop(&mut self) {
-        DEPTH.with(|depth| depth.set(depth.get() - 1));
-    }
-}
-
-/// The error of [`Level::enter`], turned into the format's error with `custom`.
-struct TooDeep;
-
-impl fmt::Display for TooDeep {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "nesting deeper than {MAX_DEPTH} frozen containers (deepfreeze::serde::MAX_DEPTH)"
-        )
-    }
-}
-
-fn enter_de<E: de::Error>() -> Result<Level, E> {
-    Level::enter().map_err(E::custom)
-}
-
-fn enter_ser<E: ser::Error>() -> Result<Level, E> {
-    Level::enter().map_err(E::custom)
-}
+pub(crate) use limits::{Level, charge, count_element, enter_de, enter_ser};
+pub use limits::{
+    MAX_DEPTH, MAX_ZERO_SIZED_ELEMENTS, max_depth, remaining_budget, with_budget, with_max_depth,
+};
 
 /// How many elements of `T` to preallocate for an untrusted length `hint`, in a buffer nested
 /// inside `enclosing` other frozen containers.
@@ -179,7 +111,7 @@ fn enter_ser<E: ser::Error>() -> Result<Level, E> {
 /// level, and half as much at each deeper level, so all the buffers on one path of a nested input
 /// preallocate less than 2 MiB together. Zero-sized elements preallocate nothing (a `Vec` of them
 /// never allocates).
-fn cautious<T>(hint: Option<usize>, enclosing: usize) -> usize {
+pub(crate) fn cautious<T>(hint: Option<usize>, enclosing: usize) -> usize {
     const MAX_PREALLOC_BYTES: usize = 1024 * 1024;
     let budget = MAX_PREALLOC_BYTES >> enclosing.min(usize::BITS as usize - 1);
     match core::mem::size_of::<T>() {
@@ -201,7 +133,9 @@ impl<T: Serialize> Serialize for FrozenArc<T> {
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for FrozenArc<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let _level = enter_de::<D::Error>()?;
-        T::deserialize(deserializer).map(FrozenArc::new)
+        let value = T::deserialize(deserializer)?;
+        charge::<D::Error>(footprint::arc::<T>())?;
+        Ok(FrozenArc::new(value))
     }
 }
 
@@ -232,16 +166,17 @@ impl Visitor<'_> for StrVisitor {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<FrozenStr, E> {
+        charge::<E>(footprint::str(v.len()))?;
         Ok(FrozenStr::from(v))
     }
 
     fn visit_string<E: de::Error>(self, v: String) -> Result<FrozenStr, E> {
-        Ok(FrozenStr::from(v))
+        self.visit_str(&v)
     }
 
     fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<FrozenStr, E> {
         match core::str::from_utf8(v) {
-            Ok(s) => Ok(FrozenStr::from(s)),
+            Ok(s) => self.visit_str(s),
             Err(_) => Err(E::invalid_value(Unexpected::Bytes(v), &self)),
         }
     }
@@ -275,15 +210,18 @@ impl<'de> Visitor<'de> for BytesVisitor {
     }
 
     fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<FrozenBytes, E> {
+        charge::<E>(footprint::bytes(v.len()))?;
         Ok(FrozenBytes::from(v))
     }
 
     fn visit_byte_buf<E: de::Error>(self, v: Vec<u8>) -> Result<FrozenBytes, E> {
-        Ok(FrozenBytes::from(v))
+        // Copied into an exact-sized allocation rather than moved: a format's buffer may have
+        // far more capacity than bytes, and the frozen buffer would keep all of it.
+        self.visit_bytes(&v)
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<FrozenBytes, E> {
-        Ok(FrozenBytes::from(v.as_bytes()))
+        self.visit_bytes(v.as_bytes())
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<FrozenBytes, A::Error> {
@@ -291,9 +229,10 @@ impl<'de> Visitor<'de> for BytesVisitor {
         // `FrozenBytes` enters no level of its own: the levels entered are all enclosing ones.
         let mut buffer = Vec::with_capacity(cautious::<u8>(seq.size_hint(), Level::current()));
         while let Some(byte) = seq.next_element::<u8>()? {
+            charge::<A::Error>(footprint::buffered::<u8>())?;
             buffer.push(byte);
         }
-        Ok(FrozenBytes::from(buffer))
+        Ok(FrozenBytes::from(buffer.as_slice()))
     }
 }
 
@@ -360,7 +299,10 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for SliceVisitor<T> {
         // The slice's own level is entered: the others enclose it.
         let enclosing = Level::current().saturating_sub(1);
         let mut buffer = Vec::with_capacity(cautious::<T>(seq.size_hint(), enclosing));
+        charge::<A::Error>(buffer.capacity() * size_of::<T>())?;
         while let Some(item) = seq.next_element()? {
+            count_element::<T, A::Error>(buffer.len())?;
+            charge::<A::Error>(footprint::buffered::<T>())?;
             buffer.push(item);
         }
         Ok(FrozenSlice::from(buffer))
@@ -389,12 +331,20 @@ impl<'de, T: Deserialize<'de> + Clone> Visitor<'de> for VecVisitor<T> {
         formatter.write_str("a sequence")
     }
 
+    /// Up to 32 elements are buffered and moved into one exact-sized array; from the 33rd on
+    /// they go into the tree (so a short vector costs what its elements do, whatever the input
+    /// claims its length is).
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<FrozenVec<T>, A::Error> {
-        let mut vec = FrozenVec::new();
+        let mut vec =
+            crate::vec::Builder::with_hint(cautious::<T>(seq.size_hint(), Level::current()));
+        let mut len = 0;
         while let Some(item) = seq.next_element()? {
-            vec.push_back(item);
+            count_element::<T, A::Error>(len)?;
+            charge::<A::Error>(footprint::vec_push::<T>(len))?;
+            vec.push(item);
+            len += 1;
         }
-        Ok(vec)
+        Ok(vec.finish())
     }
 }
 
@@ -432,10 +382,16 @@ where
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<FrozenSet<T, S>, A::Error> {
-        let mut set = FrozenSet::with_hasher(S::default());
+        // Collected first (growing with the input, never trusting its size hint), then built
+        // in trie order in one pass; of equal elements the first is kept, as `HashSet`'s.
+        let mut items = Vec::new();
         while let Some(item) = seq.next_element()? {
-            set.insert(item);
+            count_element::<T, A::Error>(items.len())?;
+            charge::<A::Error>(footprint::buffered::<T>() + footprint::hash_entry::<T>())?;
+            items.push(item);
         }
+        let mut set = FrozenSet::with_hasher(S::default());
+        set.extend(items);
         Ok(set)
     }
 }
@@ -465,6 +421,7 @@ impl<'de, T: Deserialize<'de> + Ord + Clone> Visitor<'de> for OrdSetVisitor<T> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<FrozenOrdSet<T>, A::Error> {
         let mut set = FrozenOrdSet::new();
         while let Some(item) = seq.next_element()? {
+            charge::<A::Error>(footprint::ord_insert::<T>(set.len()))?;
             set.insert(item);
         }
         Ok(set)
@@ -509,10 +466,18 @@ where
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<FrozenMap<K, V, S>, A::Error> {
-        let mut map = FrozenMap::with_hasher(S::default());
-        while let Some((key, value)) = access.next_entry()? {
-            map.insert(key, value);
+        // Collected first (growing with the input, never trusting its size hint), then built
+        // in trie order in one pass; a repeated key keeps its last value, as `HashMap`'s.
+        let mut entries = Vec::new();
+        while let Some(entry) = access.next_entry()? {
+            count_element::<(K, V), A::Error>(entries.len())?;
+            charge::<A::Error>(
+                footprint::buffered::<(K, V)>() + footprint::hash_entry::<(K, V)>(),
+            )?;
+            entries.push(entry);
         }
+        let mut map = FrozenMap::with_hasher(S::default());
+        map.extend(entries);
         Ok(map)
     }
 }
@@ -550,6 +515,7 @@ where
     fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<FrozenOrdMap<K, V>, A::Error> {
         let mut map = FrozenOrdMap::new();
         while let Some((key, value)) = access.next_entry()? {
+            charge::<A::Error>(footprint::ord_insert::<(K, V)>(map.len()))?;
             map.insert(key, value);
         }
         Ok(map)
@@ -576,12 +542,12 @@ mod tests {
     #[test]
     fn levels_are_left_on_drop_and_refused_past_the_limit() {
         let before = Level::current();
-        let levels: Vec<Level> = (0..MAX_DEPTH - before)
+        let levels: Vec<Level> = (0..max_depth() - before)
             .map(|_| Level::enter().ok().unwrap())
             .collect();
-        assert_eq!(Level::current(), MAX_DEPTH);
+        assert_eq!(Level::current(), max_depth());
         assert!(Level::enter().is_err());
-        assert_eq!(Level::current(), MAX_DEPTH);
+        assert_eq!(Level::current(), max_depth());
         drop(levels);
         assert_eq!(Level::current(), before);
     }

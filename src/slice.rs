@@ -416,9 +416,13 @@ impl<T, const N: usize> From<[T; N]> for FrozenSlice<T> {
 
 impl<T: Clone> From<&[T]> for FrozenSlice<T> {
     /// Clones the elements into one new allocation.
+    ///
+    /// The clones are made into a `Vec` first and then moved: if a `clone` panics, the clones
+    /// already made are dropped and nothing leaks (cloning straight into the shared allocation
+    /// could not clean up after a panic halfway).
     #[inline]
     fn from(elements: &[T]) -> Self {
-        Self::from_exact_iter(elements.iter().cloned())
+        Self::from(elements.to_vec())
     }
 }
 

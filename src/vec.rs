@@ -1,35 +1,33 @@
 //! [`FrozenVec`]: a persistent vector with O(1) clones and O(log n) updates, and its iterators.
 //!
-//! The backend is imbl's RRB tree (`imbl::GenericVector` with `archery::ArcTK`, i.e.
-//! `triomphe::Arc` nodes). imbl 7.0.2 has memory-safety bugs on some `&mut` paths
-//! (`Vector::retain`, `sort*`, `swap`, `focus_mut`, see DESIGN §4); this module never calls
-//! them, nor any imbl method that returns `&mut` into the tree. [`FrozenVec::retain`],
+//! A vector of at most 32 elements is one exact-sized shared array (`triomphe::ThinArc`); a
+//! longer one is imbl's RRB tree (`imbl::GenericVector` with `archery::ArcTK`, i.e.
+//! `triomphe::Arc` nodes) behind one `triomphe::Arc` (see `repr.rs`). imbl 7.0.2 has
+//! memory-safety bugs on some `&mut` paths (`Vector::retain`, `sort*`, `swap`, `focus_mut`);
+//! this module never calls them, nor any imbl method that returns `&mut` into the tree. [`FrozenVec::retain`],
 //! [`FrozenVec::sort`], [`FrozenVec::swap`], [`FrozenVec::dedup`] and friends are built from
-//! shared iteration, `collect`, `set`, `push_back` and `split_off` instead. On a short vector
-//! stored inline, imbl's `pop_front` and `remove` reach a Stacked Borrows violation in
+//! shared iteration, `collect`, `set`, `push_back` and `split_off` instead. On a vector
+//! imbl stores inline, imbl's `pop_front` and `remove` reach a Stacked Borrows violation in
 //! imbl-sized-chunks 0.2.0 (`InlineArray::remove`); [`FrozenVec::pop_front`],
 //! [`FrozenVec::remove`] and [`IntoIter`] avoid it too.
 
 use core::ops::{Bound, RangeBounds};
 
-use archery::ArcTK;
-use imbl::GenericVector;
-
 use crate::Frozen;
 
 mod iter;
+mod repr;
 mod traits;
 
 pub use iter::{IntoIter, Iter};
-
-/// The backend: imbl's RRB vector with triomphe (`ArcTK`) pointers, named explicitly.
-type Inner<T> = GenericVector<T, ArcTK>;
+pub(crate) use repr::{Builder, Repr};
+use repr::{SHORT_MAX, SHORTEN_AT, Storage, Tree};
 
 /// A persistent, deeply immutable vector: O(1) clones, O(log n) indexed updates, O(1)* pushes and
 /// pops at both ends, O(log n) `split_off` and `append`.
 ///
-/// Clones share structure: a clone costs a few reference-count increments whatever the length,
-/// and an update through `&mut self` copies only the nodes it touches that are shared with another
+/// Clones share structure: a clone costs one reference-count increment whatever the length, and
+/// an update through `&mut self` copies only the parts it touches that are shared with another
 /// clone. Persistent updates (`with_*`, `without_index`) take `&self` and return a new vector,
 /// leaving the old one unchanged. No method ever hands out `&mut T`: elements are replaced, never
 /// changed in place.
@@ -51,24 +49,65 @@ type Inner<T> = GenericVector<T, ArcTK>;
 /// assert_eq!(format!("{v1:?}"), "[1, 2, 3, 4, 5]");
 /// assert_eq!(Vec::from(v3), vec![100, 2, 3, 4, 5, 6]);
 /// ```
+///
+/// # Representation and memory
+///
+/// The handle is 16 bytes, and so is `Option<FrozenVec<T>>`. An empty vector allocates nothing.
+/// A vector of at most 32 elements is a single exact-sized allocation: a reference count, the
+/// length and the elements (16 bytes + `len * size_of::<T>()`), so a vector of vectors of one
+/// small element each costs about what a `Vec<Vec<T>>` does. A longer vector is an RRB tree
+/// (imbl's, with `triomphe` pointers) of 64-element chunks behind one shared pointer: about
+/// `size_of::<T>()` per element plus the partly filled chunks at its ends.
+///
+/// The switch between the two is invisible: every method behaves the same on both. An update of
+/// a short vector builds the new array (cloning the other elements, at most 32), which is what
+/// makes short vectors small; a long vector is updated in place where no clone shares it. The
+/// complexities given for each method are the long vector's; on a short one every update costs
+/// at most 32 clones, and an element it removes (`pop_*`, `remove`) is a clone of the one in the
+/// old array, which may still be shared. `set` and `swap` of a short vector that no clone shares
+/// write its array in place.
+///
+/// # Panics in user code
+///
+/// A panic in `T::clone`, in a comparator or key function, or in a `retain`/`dedup_by`
+/// predicate during an update never causes undefined behaviour, and never changes a clone or a
+/// snapshot of the vector (they share nothing that is written). What the live vector holds
+/// afterwards depends on the method and the representation:
+///
+/// - a **short** vector (at most 32 elements), and every `sort*`, `retain`, `dedup*` and
+///   persistent (`&self`) method whatever the length, builds its result aside and only then
+///   swaps it in: after a panic the vector is exactly as it was, and every element cloned so far
+///   has been dropped;
+/// - a `sort*` of a short vector that no clone shares sorts in place, like [`slice::sort_by`]: a
+///   panicking comparator leaves the elements in an unspecified order, none lost or duplicated;
+/// - the in-place updates of a **long** vector (`push_*`, `pop_*`, `insert`, `remove`, `set`,
+///   `swap`, `append`, `split_off`, `truncate`, `extend`) run imbl 7.0.2's copy-on-write, which
+///   clones the shared nodes it touches: a panic there can leave the live vector inconsistent
+///   (its length disagreeing with its elements, later reads panicking). It stays memory-safe to
+///   drop or overwrite; do not read it again.
 pub struct FrozenVec<T> {
-    inner: Inner<T>,
+    storage: Storage<T>,
 }
 
 // SAFETY:
-// - No interior mutability reachable: a `FrozenVec<T>` is one `imbl::GenericVector<T, ArcTK>`,
-//   i.e. either an inline `imbl_sized_chunks::InlineArray` of `T`s or a tree of
-//   `archery::SharedPointer<_, ArcTK>` (`triomphe::Arc`) nodes and chunks holding `T`s. imbl 7.0.2
-//   and imbl-sized-chunks 0.2.0 hold no `UnsafeCell` in these other than triomphe's atomic
-//   reference counts, which never change the value they count (the vendored-source scan test of
-//   DESIGN §4 fails if a version adds one). imbl's only other cells in `vector/` (a `Mutex` and
-//   an `AtomicPtr`) live in `FocusMut`, a transient `&mut` view that is never stored in a vector
-//   and that this crate never creates. Through `&FrozenVec<T>` our API reads only; the
-//   `&mut self` methods update through imbl's copy-on-write (`make_mut` clones a node whose count
-//   is above one), so a node another value can see is never written.
-// - Deep: every element is a `T: Frozen`; the tree reaches nothing else.
-// - `Send + Sync + 'static`: `SharedPointer<_, ArcTK>` is `Send + Sync` when its pointee is, and
-//   `T: Frozen` is `Send + Sync + 'static` (the supertrait makes the compiler check it).
+// - No interior mutability reachable: a `FrozenVec<T>` is nothing, one
+//   `triomphe::ThinArc<(), T>` (a reference count, a length and the `T`s in one allocation), or
+//   one `triomphe::Arc` of an `imbl::GenericVector<T, ArcTK>`, which is either an inline
+//   `imbl_sized_chunks::InlineArray` of `T`s or a tree of `archery::SharedPointer<_, ArcTK>`
+//   (`triomphe::Arc`) nodes and chunks holding `T`s. triomphe 0.1.17, imbl 7.0.2 and
+//   imbl-sized-chunks 0.2.0 hold no `UnsafeCell` in these other than triomphe's atomic
+//   reference counts, which never change the value they count (a test scans the vendored
+//   sources for cells and fails if a version adds one). imbl's only other cells in `vector/` (a
+//   `Mutex` and an `AtomicPtr`) live in `FocusMut`, a transient `&mut` view that is never stored
+//   in a vector and that this crate never creates. Through `&FrozenVec<T>` our API reads only;
+//   the `&mut self` methods write a short array only when its count is one (`Arc::get_mut`) and
+//   otherwise build a new one, and update a tree through `Arc::make_mut` and imbl's
+//   copy-on-write (which clones a node whose count is above one), so an allocation another value
+//   can see is never written.
+// - Deep: every element is a `T: Frozen`; the storage reaches nothing else.
+// - `Send + Sync + 'static`: `ThinArc<(), T>`, `triomphe::Arc<_>` and
+//   `SharedPointer<_, ArcTK>` are `Send + Sync` when their contents are, and `T: Frozen` is
+//   `Send + Sync + 'static` (the supertrait makes the compiler check it).
 #[allow(unsafe_code)]
 unsafe impl<T: Frozen> Frozen for FrozenVec<T> {}
 
@@ -82,10 +121,22 @@ impl<T> FrozenVec<T> {
     /// assert!(v.is_empty());
     /// ```
     #[must_use]
-    pub fn new() -> Self {
+    pub const fn new() -> Self {
         Self {
-            inner: Inner::new(),
+            storage: Storage::Empty,
         }
+    }
+
+    /// Wraps `storage`.
+    fn from_storage(storage: Storage<T>) -> Self {
+        Self { storage }
+    }
+
+    /// The elements in their current representation, for code in the crate that walks the
+    /// structure itself (the iterators; parallel splitting).
+    #[inline]
+    pub(crate) fn repr(&self) -> Repr<'_, T> {
+        self.storage.repr()
     }
 
     /// Returns the number of elements. O(1).
@@ -97,7 +148,7 @@ impl<T> FrozenVec<T> {
     /// ```
     #[must_use]
     pub fn len(&self) -> usize {
-        self.inner.len()
+        self.storage.len()
     }
 
     /// Returns `true` if the vector holds no elements.
@@ -110,7 +161,7 @@ impl<T> FrozenVec<T> {
     /// ```
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.inner.is_empty()
+        self.len() == 0
     }
 
     /// Returns the element at `index`, or `None` if it is out of bounds. O(log n).
@@ -123,8 +174,12 @@ impl<T> FrozenVec<T> {
     /// assert_eq!(v.get(2), None);
     /// ```
     #[must_use]
+    #[inline]
     pub fn get(&self, index: usize) -> Option<&T> {
-        self.inner.get(index)
+        match self.repr() {
+            Repr::Short(slice) => slice.get(index),
+            Repr::Long(tree) => tree.get(index),
+        }
     }
 
     /// Returns the first element, or `None` if the vector is empty.
@@ -137,7 +192,10 @@ impl<T> FrozenVec<T> {
     /// ```
     #[must_use]
     pub fn first(&self) -> Option<&T> {
-        self.inner.front()
+        match self.repr() {
+            Repr::Short(slice) => slice.first(),
+            Repr::Long(tree) => tree.front(),
+        }
     }
 
     /// Returns the last element, or `None` if the vector is empty.
@@ -150,7 +208,10 @@ impl<T> FrozenVec<T> {
     /// ```
     #[must_use]
     pub fn last(&self) -> Option<&T> {
-        self.inner.back()
+        match self.repr() {
+            Repr::Short(slice) => slice.last(),
+            Repr::Long(tree) => tree.back(),
+        }
     }
 
     /// Returns an iterator over shared references to the elements, front to back.
@@ -162,15 +223,14 @@ impl<T> FrozenVec<T> {
     /// assert_eq!(v.iter().rev().copied().collect::<Vec<_>>(), [3, 2, 1]);
     /// ```
     pub fn iter(&self) -> Iter<'_, T> {
-        Iter::new(&self.inner)
+        Iter::new(self.repr())
     }
 
     /// Returns `true` if the two vectors share their storage, so they are certainly equal. O(1).
     ///
     /// A clone is `ptr_eq` to its source until one of them is updated. `false` says nothing about
-    /// equality: equal vectors built separately are not `ptr_eq`, and neither are two clones of a
-    /// very short vector (its elements live inline, not behind a shared pointer). Two empty vectors
-    /// are always `ptr_eq`.
+    /// equality: equal vectors built separately are not `ptr_eq`. Two empty vectors are always
+    /// `ptr_eq`.
     ///
     /// ```
     /// use deepfreeze::FrozenVec;
@@ -184,7 +244,7 @@ impl<T> FrozenVec<T> {
     /// ```
     #[must_use]
     pub fn ptr_eq(&self, other: &Self) -> bool {
-        (self.is_empty() && other.is_empty()) || self.inner.ptr_eq(&other.inner)
+        (self.is_empty() && other.is_empty()) || self.storage.same_allocation(&other.storage)
     }
 
     /// Removes every element.
@@ -197,7 +257,7 @@ impl<T> FrozenVec<T> {
     /// assert!(v.is_empty());
     /// ```
     pub fn clear(&mut self) {
-        self.inner.clear();
+        self.storage = Storage::Empty;
     }
 
     /// Returns `true` if the vector holds an element equal to `value`. O(n).
@@ -233,7 +293,7 @@ impl<T> FrozenVec<T> {
     where
         T: Ord,
     {
-        self.inner.binary_search(value)
+        self.binary_search_by(|x| x.cmp(value))
     }
 
     /// Binary-searches a sorted vector with a comparator, as [`slice::binary_search_by`].
@@ -251,7 +311,10 @@ impl<T> FrozenVec<T> {
     where
         F: FnMut(&T) -> core::cmp::Ordering,
     {
-        self.inner.binary_search_by(f)
+        match self.repr() {
+            Repr::Short(slice) => slice.binary_search_by(f),
+            Repr::Long(tree) => tree.binary_search_by(f),
+        }
     }
 
     /// Binary-searches a vector sorted by a key, as [`slice::binary_search_by_key`].
@@ -268,12 +331,16 @@ impl<T> FrozenVec<T> {
         F: FnMut(&T) -> B,
         B: Ord,
     {
-        self.inner.binary_search_by_key(key, f)
+        match self.repr() {
+            Repr::Short(slice) => slice.binary_search_by_key(key, f),
+            Repr::Long(tree) => tree.binary_search_by_key(key, f),
+        }
     }
 }
 
-/// Removes the element at `index < len` from a vector stored inline (a short vector of small
-/// elements, kept in imbl's `InlineArray` without a heap node), by moving every element out with
+/// Removes the element at `index < len` from a tree imbl stores inline (a few dozen small
+/// elements kept in imbl's `InlineArray` without a heap node; a long vector of bytes brought
+/// down by removals can be one), by moving every element out with
 /// `pop_back` and back in with `push_back`. O(n) moves for n at most a few dozen.
 ///
 /// imbl's `pop_front` and `remove` on an inline vector call `InlineArray::remove` of
@@ -281,7 +348,7 @@ impl<T> FrozenVec<T> {
 /// `&mut self` (to update the length) and then writes through the stale pointer: Miri's Stacked
 /// Borrows rejects that. `pop_back` and `push_back` on an inline vector do not have the
 /// problem.
-fn remove_inline<T: Clone>(inner: &mut Inner<T>, index: usize) -> T {
+fn remove_inline<T: Clone>(inner: &mut Tree<T>, index: usize) -> T {
     let mut reversed = Vec::with_capacity(inner.len());
     while let Some(x) = inner.pop_back() {
         reversed.push(x);
@@ -300,7 +367,46 @@ fn index_out_of_bounds(index: usize, len: usize) -> ! {
     panic!("index out of bounds: the len is {len} but the index is {index}")
 }
 
+/// Builds the elements of a short vector with `edit` applied, into an exact-sized `Vec`
+/// (`extra` more slots than `slice`), then moves them into a new short (or, past the threshold,
+/// long) storage. If a clone panics, the partial `Vec` is dropped and nothing else changed. Out
+/// of line, so that the in-place paths of long vectors in the callers stay small.
+#[inline(never)]
+fn rebuilt<T: Clone>(
+    slice: &[T],
+    extra: usize,
+    edit: impl FnOnce(&[T], &mut Vec<T>),
+) -> Storage<T> {
+    let mut out = Vec::with_capacity(slice.len() + extra);
+    edit(slice, &mut out);
+    Storage::from_vec(out)
+}
+
 impl<T: Clone> FrozenVec<T> {
+    /// A copy for a persistent update: shares everything with `self`, except that a long tree's
+    /// root handle is already copied, so the update writes the copy in place.
+    fn detached(&self) -> Self {
+        Self::from_storage(self.storage.detached())
+    }
+
+    /// A vector of clones of `slice`.
+    fn from_short_slice(slice: &[T]) -> Self {
+        Self::from_storage(Storage::from_slice(slice))
+    }
+
+    /// Removes and returns the element at `index < len` of a short vector (a clone of it: the
+    /// old array may be shared), rebuilding the rest.
+    #[inline(never)]
+    fn remove_short(&mut self, index: usize) -> T {
+        let slice = self.storage.as_slice().unwrap_or_default();
+        let value = slice[index].clone();
+        self.storage = rebuilt(slice, 0, |old, out| {
+            out.extend_from_slice(&old[..index]);
+            out.extend_from_slice(&old[index + 1..]);
+        });
+        value
+    }
+
     // ---- persistent updates: `&self` in, new vector out ----
 
     /// Returns a new vector with `value` appended; `self` is unchanged. O(1)* (amortized).
@@ -315,7 +421,7 @@ impl<T: Clone> FrozenVec<T> {
     /// ```
     #[must_use]
     pub fn with_pushed_back(&self, value: T) -> Self {
-        let mut out = self.clone();
+        let mut out = self.detached();
         out.push_back(value);
         out
     }
@@ -331,7 +437,7 @@ impl<T: Clone> FrozenVec<T> {
     /// ```
     #[must_use]
     pub fn with_pushed_front(&self, value: T) -> Self {
-        let mut out = self.clone();
+        let mut out = self.detached();
         out.push_front(value);
         out
     }
@@ -353,7 +459,7 @@ impl<T: Clone> FrozenVec<T> {
     #[must_use]
     #[track_caller]
     pub fn with_replaced(&self, index: usize, value: T) -> Self {
-        let mut out = self.clone();
+        let mut out = self.detached();
         out.set(index, value);
         out
     }
@@ -392,7 +498,7 @@ impl<T: Clone> FrozenVec<T> {
     #[must_use]
     #[track_caller]
     pub fn with_inserted(&self, index: usize, value: T) -> Self {
-        let mut out = self.clone();
+        let mut out = self.detached();
         out.insert(index, value);
         out
     }
@@ -430,7 +536,7 @@ impl<T: Clone> FrozenVec<T> {
     #[must_use]
     #[track_caller]
     pub fn without_index(&self, index: usize) -> Self {
-        let mut out = self.clone();
+        let mut out = self.detached();
         out.remove(index);
         out
     }
@@ -464,8 +570,9 @@ impl<T: Clone> FrozenVec<T> {
         if n >= self.len() {
             return self.clone();
         }
-        Self {
-            inner: self.inner.take(n),
+        match self.repr() {
+            Repr::Short(slice) => Self::from_short_slice(&slice[..n]),
+            Repr::Long(tree) => Self::from_storage(Storage::from_tree(tree.take(n))),
         }
     }
 
@@ -480,8 +587,15 @@ impl<T: Clone> FrozenVec<T> {
     /// ```
     #[must_use]
     pub fn skip(&self, n: usize) -> Self {
-        Self {
-            inner: self.inner.skip(n),
+        if n == 0 {
+            return self.clone();
+        }
+        if n >= self.len() {
+            return Self::new();
+        }
+        match self.repr() {
+            Repr::Short(slice) => Self::from_short_slice(&slice[n..]),
+            Repr::Long(tree) => Self::from_storage(Storage::from_tree(tree.skip(n))),
         }
     }
 
@@ -523,7 +637,10 @@ impl<T: Clone> FrozenVec<T> {
         if end > len {
             panic!("range end index {end} out of range for slice of length {len}");
         }
-        self.take(end).skip(start)
+        match self.repr() {
+            Repr::Short(slice) => Self::from_short_slice(&slice[start..end]),
+            Repr::Long(_) => self.take(end).skip(start),
+        }
     }
 
     /// Returns the two halves `[0, mid)` and `[mid, len)` as new vectors. O(log n).
@@ -560,8 +677,16 @@ impl<T: Clone> FrozenVec<T> {
     /// v.push_back(2);
     /// assert_eq!(v, [1, 2]);
     /// ```
+    #[inline]
     pub fn push_back(&mut self, value: T) {
-        self.inner.push_back(value);
+        if let Some(tree) = self.storage.tree_mut() {
+            return tree.push_back(value);
+        }
+        let slice = self.storage.as_slice().unwrap_or_default();
+        self.storage = rebuilt(slice, 1, |old, out| {
+            out.extend_from_slice(old);
+            out.push(value);
+        });
     }
 
     /// Prepends `value` at the front. O(1)* (amortized).
@@ -573,8 +698,16 @@ impl<T: Clone> FrozenVec<T> {
     /// v.push_front(1);
     /// assert_eq!(v, [1, 2]);
     /// ```
+    #[inline]
     pub fn push_front(&mut self, value: T) {
-        self.inner.push_front(value);
+        if let Some(tree) = self.storage.tree_mut() {
+            return tree.push_front(value);
+        }
+        let slice = self.storage.as_slice().unwrap_or_default();
+        self.storage = rebuilt(slice, 1, |old, out| {
+            out.push(value);
+            out.extend_from_slice(old);
+        });
     }
 
     /// Removes and returns the last element, or `None` if the vector is empty. O(1)*.
@@ -586,8 +719,20 @@ impl<T: Clone> FrozenVec<T> {
     /// assert_eq!(v.pop_back(), Some(2));
     /// assert_eq!(v, [1]);
     /// ```
+    #[inline]
     pub fn pop_back(&mut self) -> Option<T> {
-        self.inner.pop_back()
+        let value = match self.storage.tree_mut() {
+            Some(tree) => {
+                let value = tree.pop_back();
+                if tree.len() > SHORTEN_AT {
+                    return value;
+                }
+                value
+            }
+            None => return Some(self.remove_short(self.len().checked_sub(1)?)),
+        };
+        self.storage.shorten_if_at_most(SHORTEN_AT);
+        value
     }
 
     /// Removes and returns the first element, or `None` if the vector is empty. O(1)*.
@@ -599,11 +744,18 @@ impl<T: Clone> FrozenVec<T> {
     /// assert_eq!(v.pop_front(), Some(1));
     /// assert_eq!(v, [2]);
     /// ```
+    #[inline]
     pub fn pop_front(&mut self) -> Option<T> {
-        if self.inner.is_inline() {
-            return (!self.is_empty()).then(|| remove_inline(&mut self.inner, 0));
+        if self.is_empty() {
+            return None;
         }
-        self.inner.pop_front()
+        let value = match self.storage.tree_mut() {
+            Some(tree) if tree.is_inline() => remove_inline(tree, 0),
+            Some(tree) => tree.pop_front()?,
+            None => return Some(self.remove_short(0)),
+        };
+        self.storage.shorten_if_at_most(SHORTEN_AT);
+        Some(value)
     }
 
     /// Inserts `value` at `index`, shifting later elements right. O(log n).
@@ -626,7 +778,15 @@ impl<T: Clone> FrozenVec<T> {
         if index > len {
             panic!("insertion index (is {index}) should be <= len (is {len})");
         }
-        self.inner.insert(index, value);
+        if let Some(tree) = self.storage.tree_mut() {
+            return tree.insert(index, value);
+        }
+        let slice = self.storage.as_slice().unwrap_or_default();
+        self.storage = rebuilt(slice, 1, |old, out| {
+            out.extend_from_slice(&old[..index]);
+            out.push(value);
+            out.extend_from_slice(&old[index..]);
+        });
     }
 
     /// Removes and returns the element at `index`, shifting later elements left. O(log n).
@@ -648,10 +808,13 @@ impl<T: Clone> FrozenVec<T> {
         if index >= len {
             panic!("removal index (is {index}) should be < len (is {len})");
         }
-        if self.inner.is_inline() {
-            return remove_inline(&mut self.inner, index);
-        }
-        self.inner.remove(index)
+        let value = match self.storage.tree_mut() {
+            Some(tree) if tree.is_inline() => remove_inline(tree, index),
+            Some(tree) => tree.remove(index),
+            None => return self.remove_short(index),
+        };
+        self.storage.shorten_if_at_most(SHORTEN_AT);
+        value
     }
 
     /// Replaces the element at `index` with `value` and returns the old element. O(log n).
@@ -673,7 +836,31 @@ impl<T: Clone> FrozenVec<T> {
         if index >= len {
             index_out_of_bounds(index, len);
         }
-        self.inner.set(index, value)
+        if let Some(tree) = self.storage.tree_mut() {
+            return tree.set(index, value);
+        }
+        self.set_short(index, value)
+    }
+
+    /// [`set`](Self::set) of a short vector: in place if no clone shares its array.
+    #[inline(never)]
+    fn set_short(&mut self, index: usize, value: T) -> T {
+        let mut value = Some(value);
+        let in_place = self.storage.edit_unique_short(|slice| {
+            core::mem::replace(&mut slice[index], value.take().expect("not yet used"))
+        });
+        if let Some(old) = in_place {
+            return old;
+        }
+        let value = value.expect("not used by a shared array");
+        let slice = self.storage.as_slice().unwrap_or_default();
+        let old = slice[index].clone();
+        self.storage = rebuilt(slice, 0, |old, out| {
+            out.extend_from_slice(&old[..index]);
+            out.push(value);
+            out.extend_from_slice(&old[index + 1..]);
+        });
+        old
     }
 
     /// Swaps the elements at `a` and `b`. O(log n); clones one element.
@@ -699,11 +886,27 @@ impl<T: Clone> FrozenVec<T> {
                 index_out_of_bounds(index, len);
             }
         }
-        if a != b {
-            let value_a = self.inner[a].clone();
-            let value_b = self.inner.set(b, value_a);
-            let _ = self.inner.set(a, value_b);
+        if a == b {
+            return;
         }
+        if let Some(tree) = self.storage.tree_mut() {
+            let value_a = tree[a].clone();
+            let value_b = tree.set(b, value_a);
+            let _ = tree.set(a, value_b);
+            return;
+        }
+        if self
+            .storage
+            .edit_unique_short(|slice| slice.swap(a, b))
+            .is_some()
+        {
+            return;
+        }
+        let slice = self.storage.as_slice().unwrap_or_default();
+        self.storage = rebuilt(slice, 0, |old, out| {
+            out.extend_from_slice(old);
+            out.swap(a, b);
+        });
     }
 
     /// Keeps only the elements for which `f` returns `true`, in order. O(n).
@@ -722,17 +925,17 @@ impl<T: Clone> FrozenVec<T> {
     where
         F: FnMut(&T) -> bool,
     {
-        let mut iter = self.inner.iter();
+        let mut iter = self.iter();
         let Some(first_dropped) = iter.position(|x| !f(x)) else {
             return;
         };
-        let mut kept = self.inner.take(first_dropped);
+        let mut kept = Builder::starting_from(&self.storage, first_dropped);
         for x in iter {
             if f(x) {
-                kept.push_back(x.clone());
+                kept.push(x.clone());
             }
         }
-        self.inner = kept;
+        self.storage = kept.finish_storage();
     }
 
     /// Sorts the vector, stable, as [`slice::sort`]. O(n log n); copies the elements once.
@@ -769,9 +972,17 @@ impl<T: Clone> FrozenVec<T> {
         if self.iter().is_sorted_by(|a, b| compare(a, b).is_le()) {
             return;
         }
+        // `compare` is only borrowed by the in-place attempt, so it is still there if the array
+        // turns out to be shared.
+        if let Some(()) = self
+            .storage
+            .edit_unique_short(|slice| slice.sort_by(&mut compare))
+        {
+            return;
+        }
         let mut elements: Vec<T> = self.iter().cloned().collect();
         elements.sort_by(compare);
-        self.inner = elements.into_iter().collect();
+        self.storage = Storage::from_vec(elements);
     }
 
     /// Sorts the vector by a key, stable, as [`slice::sort_by_key`].
@@ -844,7 +1055,7 @@ impl<T: Clone> FrozenVec<T> {
     where
         F: FnMut(&T, &T) -> bool,
     {
-        let mut iter = self.inner.iter();
+        let mut iter = self.iter();
         let Some(mut last_kept) = iter.next() else {
             return;
         };
@@ -859,14 +1070,14 @@ impl<T: Clone> FrozenVec<T> {
             last_kept = x;
             index += 1;
         };
-        let mut kept = self.inner.take(first_dropped);
+        let mut kept = Builder::starting_from(&self.storage, first_dropped);
         for x in iter {
             if !same_bucket(x, last_kept) {
-                kept.push_back(x.clone());
+                kept.push(x.clone());
                 last_kept = x;
             }
         }
-        self.inner = kept;
+        self.storage = kept.finish_storage();
     }
 
     /// Moves every element of `other` to the back of `self`, leaving `other` empty, as
@@ -882,7 +1093,32 @@ impl<T: Clone> FrozenVec<T> {
     /// assert!(b.is_empty());
     /// ```
     pub fn append(&mut self, other: &mut Self) {
-        self.inner.append(core::mem::take(&mut other.inner));
+        if other.is_empty() {
+            return;
+        }
+        if self.is_empty() {
+            *self = core::mem::take(other);
+            return;
+        }
+        if let (Some(left), Some(right)) = (self.storage.as_slice(), other.storage.as_slice()) {
+            if left.len() + right.len() <= SHORT_MAX {
+                self.storage = rebuilt(left, right.len(), |left, out| {
+                    out.extend_from_slice(left);
+                    out.extend_from_slice(right);
+                });
+                other.clear();
+                return;
+            }
+        }
+        // Both trees are made before anything is changed, so a panicking clone (of a short
+        // side's elements) leaves both vectors as they were.
+        let right = other.storage.to_tree();
+        if self.storage.as_slice().is_some() {
+            self.storage = Storage::Long(triomphe::Arc::new(self.storage.to_tree()));
+        }
+        other.clear();
+        let left = self.storage.tree_mut().expect("made long above");
+        left.append(right);
     }
 
     /// Splits the vector in two at `at`: `self` keeps `[0, at)`, the returned vector holds
@@ -907,9 +1143,24 @@ impl<T: Clone> FrozenVec<T> {
         if at > len {
             panic!("`at` split index (is {at}) should be <= len (is {len})");
         }
-        Self {
-            inner: self.inner.split_off(at),
+        if at == len {
+            return Self::new();
         }
+        if at == 0 {
+            return core::mem::take(self);
+        }
+        if let Some(slice) = self.storage.as_slice() {
+            let (head, tail) = (slice[..at].to_vec(), slice[at..].to_vec());
+            self.storage = Storage::short_from_vec(head);
+            return Self::from_storage(Storage::short_from_vec(tail));
+        }
+        let tree = self
+            .storage
+            .tree_mut()
+            .expect("a vector that is not short is long");
+        let tail = tree.split_off(at);
+        self.storage.shorten_if_at_most(SHORT_MAX);
+        Self::from_storage(Storage::from_tree(tail))
     }
 
     /// Shortens the vector to its first `len` elements; does nothing if it is not longer.
@@ -925,15 +1176,19 @@ impl<T: Clone> FrozenVec<T> {
     /// assert_eq!(v, [1]);
     /// ```
     pub fn truncate(&mut self, len: usize) {
-        self.inner.truncate(len);
-    }
-}
-
-#[cfg(feature = "rayon")]
-impl<T> FrozenVec<T> {
-    /// The imbl vector behind `self`, for the rayon integration's index-range producer
-    /// (`crate::rayon::vec`), which reads its leaves through `imbl::vector::Focus`.
-    pub(crate) fn as_imbl(&self) -> &Inner<T> {
-        &self.inner
+        if len >= self.len() {
+            return;
+        }
+        if len == 0 {
+            return self.clear();
+        }
+        match self.storage.tree_mut() {
+            Some(tree) => tree.truncate(len),
+            None => {
+                let slice = self.storage.as_slice().unwrap_or_default();
+                self.storage = Storage::short_from_vec(slice[..len].to_vec());
+            }
+        }
+        self.storage.shorten_if_at_most(SHORT_MAX);
     }
 }

@@ -1,4 +1,4 @@
-//! What works on a ten-million-node `FrozenArc`-linked list, and what does not (DESIGN §7).
+//! What works on a ten-million-node `FrozenArc`-linked list, and what does not (docs/DESIGN.md §7).
 //!
 //! - Iterative or O(1), fine at 10M on a 2 MiB stack: drop (trampolined, see
 //!   `tests/deep_chain.rs`), `Clone` (shallow), and equality or ordering of values that share

@@ -1,4 +1,4 @@
-//! Which std types are `Frozen` and which are not (DESIGN §2), and that `Frozen` values can be
+//! Which std types are `Frozen` and which are not (docs/DESIGN.md §2), and that `Frozen` values can be
 //! shared with other threads.
 //!
 //! The negative tables use two kinds of witnesses: the never-`Frozen` std types themselves, and
@@ -199,7 +199,7 @@ impl ToOwned for PlainBorrowed {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Accepted: every type of DESIGN §2, with concrete parameters
+// Accepted: every type of docs/DESIGN.md §2, with concrete parameters
 // ---------------------------------------------------------------------------------------------
 
 // Primitives.
@@ -529,7 +529,7 @@ frozen!(
 );
 
 // ---------------------------------------------------------------------------------------------
-// Never Frozen: the std types of DESIGN §2
+// Never Frozen: the std types of docs/DESIGN.md §2
 // ---------------------------------------------------------------------------------------------
 
 not_frozen!(

@@ -89,6 +89,7 @@ replay!(
     ord_set_ops,
     set_ops,
     str_bytes,
+    value,
     vec_ops,
 );
 

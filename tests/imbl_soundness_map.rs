@@ -1,11 +1,11 @@
-//! Regression tests for the imbl 7.0.2 hash map paths with memory-safety bugs (`get_mut`,
-//! `entry`, `union*`; DESIGN §4). `FrozenMap` never calls them; these tests drive its public
-//! equivalents (`alter` for `entry`/`get_mut`, `insert` over an existing key for update in place,
-//! `union`/`union_with`/`union_with_key`, `merge_with`, `retain`, the owning iterator) on the
-//! inputs that trigger the upstream bugs: large maps (SIMD leaf nodes, node upgrades), hashers
-//! that force full collisions and deep tries, and clones shared before mutation, also across
-//! threads. Results are checked against `std::collections::HashMap`; values carry a drop counter
-//! so a double drop or a leak shows natively too. Run them under Miri (`.ci/soundness`).
+//! `FrozenMap` on the inputs that broke imbl 7.0.2's hash map (`get_mut`, `entry`, `union*`):
+//! large maps, hashers that force full collisions and deep tries, and clones shared before
+//! mutation, also across threads. `FrozenMap` no longer wraps imbl (it runs on the crate's own
+//! CHAMP trie), so these are now regression tests for the trie's copy-on-write paths: `alter`
+//! (built on `entry`), `insert` over an existing key, `union`/`union_with`/`union_with_key`,
+//! `merge_with`, `retain` and the owning iterator. Results are checked against
+//! `std::collections::HashMap`; values carry a drop counter so a double drop or a leak shows
+//! natively too. Run them under Miri (`.ci/soundness`).
 
 use std::collections::HashMap;
 use std::hash::{BuildHasher, DefaultHasher, Hasher, RandomState};

@@ -338,32 +338,17 @@ fn inline_vectors_pop_front_remove_into_iter() {
     counted(|live| exercise(|i| Tracked::new(i, live)));
 }
 
-/// The forbidden imbl paths stay out of this crate's sequence and ordered containers. The scan
-/// skips comment lines (the module docs name the paths to explain why they are avoided).
+/// The forbidden imbl paths stay out of `FrozenVec` (`tests/imbl_soundness_ord.rs` scans the
+/// ordered containers). The scan skips comment lines (the module docs name the paths to explain
+/// why they are avoided), and allows `triomphe::Arc::get_mut`, spelled out (the in-place update
+/// of a short vector's array).
 #[test]
 fn sources_never_call_the_forbidden_imbl_paths() {
     let sources = [
         ("src/vec.rs", include_str!("../src/vec.rs")),
         ("src/vec/iter.rs", include_str!("../src/vec/iter.rs")),
         ("src/vec/traits.rs", include_str!("../src/vec/traits.rs")),
-        ("src/ord_map.rs", include_str!("../src/ord_map.rs")),
-        (
-            "src/ord_map/iter.rs",
-            include_str!("../src/ord_map/iter.rs"),
-        ),
-        (
-            "src/ord_map/traits.rs",
-            include_str!("../src/ord_map/traits.rs"),
-        ),
-        ("src/ord_set.rs", include_str!("../src/ord_set.rs")),
-        (
-            "src/ord_set/iter.rs",
-            include_str!("../src/ord_set/iter.rs"),
-        ),
-        (
-            "src/ord_set/traits.rs",
-            include_str!("../src/ord_set/traits.rs"),
-        ),
+        ("src/vec/repr.rs", include_str!("../src/vec/repr.rs")),
     ];
     let forbidden = [
         "focus_mut",
@@ -389,6 +374,9 @@ fn sources_never_call_the_forbidden_imbl_paths() {
             if code.starts_with("//") {
                 continue;
             }
+            // triomphe's `Arc::get_mut` (of a short vector's array) is not imbl's; it is named
+            // with its full path so that this exception cannot cover an imbl call.
+            let code = code.replace("triomphe::Arc::get_mut(", "");
             for pattern in forbidden {
                 assert!(
                     !code.contains(pattern),

@@ -25,6 +25,14 @@ enum Action {
     Insert(K, V),
     Remove(K),
     RemoveEntry(K),
+    /// `get_mut`, then add to the value if present.
+    GetMut(K, V),
+    /// `*entry(k).or_insert(v) += 1`.
+    EntryOrInsert(K, V),
+    /// `entry(k).and_modify(double).or_insert_with_key(..)`.
+    EntryAndModify(K, V),
+    /// Occupied: `insert` a value, then `remove_entry`; vacant: `into_key`.
+    EntryReplaceRemove(K, V),
     PopFirst,
     PopLast,
     RetainBelow(V),
@@ -78,6 +86,14 @@ impl Action {
             Insert(k, v) => format!("m.insert({k}, {v});"),
             Remove(k) => format!("m.remove(&{k});"),
             RemoveEntry(k) => format!("m.remove_entry(&{k});"),
+            GetMut(k, v) => format!("if let Some(x) = m.get_mut(&{k}) {{ *x += {v}; }}"),
+            EntryOrInsert(k, v) => format!("*m.entry({k}).or_insert({v}) += 1;"),
+            EntryAndModify(k, v) => format!(
+                "m.entry({k}).and_modify(|x| *x *= 2).or_insert_with_key(|k| i32::from(*k) + {v});"
+            ),
+            EntryReplaceRemove(k, v) => format!(
+                "if let deepfreeze::ord_map::Entry::Occupied(mut e) = m.entry({k}) {{ e.insert({v}); e.remove_entry(); }}"
+            ),
             PopFirst => "m.pop_first();".into(),
             PopLast => "m.pop_last();".into(),
             RetainBelow(x) => format!("m.retain(|_, v| *v < {x});"),
@@ -101,6 +117,30 @@ impl Action {
             Insert(k, v) => format!("{:?}", m.insert(*k, *v)),
             Remove(k) => format!("{:?}", m.remove(k)),
             RemoveEntry(k) => format!("{:?}", m.remove_entry(k)),
+            GetMut(k, v) => {
+                let got = m.get_mut(k).map(|x| {
+                    *x += v;
+                    *x
+                });
+                format!("{got:?}")
+            }
+            EntryOrInsert(k, v) => {
+                let x = m.entry(*k).or_insert(*v);
+                *x += 1;
+                format!("{x}")
+            }
+            EntryAndModify(k, v) => {
+                let entry = m.entry(*k).and_modify(|x| *x *= 2);
+                format!("{:?}", *entry.or_insert_with_key(|k| i32::from(*k) + v))
+            }
+            EntryReplaceRemove(k, v) => match m.entry(*k) {
+                std::collections::btree_map::Entry::Occupied(mut e) => {
+                    let old = e.insert(*v);
+                    let now = *e.get();
+                    format!("{old} {now} {:?}", e.remove_entry())
+                }
+                std::collections::btree_map::Entry::Vacant(e) => format!("{:?}", e.into_key()),
+            },
             PopFirst => format!("{:?}", m.pop_first()),
             PopLast => format!("{:?}", m.pop_last()),
             RetainBelow(x) => {
@@ -149,6 +189,31 @@ impl Action {
             Insert(k, v) => format!("{:?}", m.insert(*k, *v)),
             Remove(k) => format!("{:?}", m.remove(k)),
             RemoveEntry(k) => format!("{:?}", m.remove_entry(k)),
+            GetMut(k, v) => {
+                let got = m.get_mut(k).map(|x| {
+                    *x += v;
+                    *x
+                });
+                format!("{got:?}")
+            }
+            EntryOrInsert(k, v) => {
+                let x = m.entry(*k).or_insert(*v);
+                *x += 1;
+                format!("{x}")
+            }
+            EntryAndModify(k, v) => {
+                let entry = m.entry(*k).and_modify(|x| *x *= 2);
+                assert_eq!(entry.key(), k);
+                format!("{:?}", *entry.or_insert_with_key(|k| i32::from(*k) + v))
+            }
+            EntryReplaceRemove(k, v) => match m.entry(*k) {
+                deepfreeze::ord_map::Entry::Occupied(mut e) => {
+                    let old = e.insert(*v);
+                    let now = *e.get();
+                    format!("{old} {now} {:?}", e.remove_entry())
+                }
+                deepfreeze::ord_map::Entry::Vacant(e) => format!("{:?}", e.into_key()),
+            },
             PopFirst => format!("{:?}", m.pop_first()),
             PopLast => format!("{:?}", m.pop_last()),
             RetainBelow(x) => {
@@ -284,6 +349,10 @@ fn action() -> impl Strategy<Value = Action> {
         8 => (key(), value()).prop_map(|(k, v)| Insert(k, v)),
         4 => key().prop_map(Remove),
         2 => key().prop_map(RemoveEntry),
+        3 => (key(), value()).prop_map(|(k, v)| GetMut(k, v)),
+        3 => (key(), value()).prop_map(|(k, v)| EntryOrInsert(k, v)),
+        2 => (key(), value()).prop_map(|(k, v)| EntryAndModify(k, v)),
+        2 => (key(), value()).prop_map(|(k, v)| EntryReplaceRemove(k, v)),
         1 => Just(PopFirst),
         1 => Just(PopLast),
         1 => value().prop_map(RetainBelow),
@@ -640,4 +709,134 @@ fn nan_values() {
         m != FrozenOrdMap::from([(1, f64::NAN)]),
         "NaN != NaN entry-wise"
     );
+}
+
+/// Equal by `Ord`, told apart by `tag`: which of two equal keys a map keeps.
+#[derive(Clone, Debug)]
+struct Tagged {
+    key: u16,
+    tag: &'static str,
+}
+
+impl PartialEq for Tagged {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key
+    }
+}
+
+impl Eq for Tagged {}
+
+impl PartialOrd for Tagged {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Tagged {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.key.cmp(&other.key)
+    }
+}
+
+fn tagged(key: u16, tag: &'static str) -> Tagged {
+    Tagged { key, tag }
+}
+
+fn key_tags<V: Copy>(it: impl IntoIterator<Item = (Tagged, V)>) -> Vec<(u16, &'static str, V)> {
+    it.into_iter().map(|(k, v)| (k.key, k.tag, v)).collect()
+}
+
+/// `insert`, `extend`, `FromIterator`, `append`, `entry` and `remove_entry` keep and return the
+/// keys std's `BTreeMap` does, on a map of several nodes.
+#[test]
+fn which_equal_key_is_kept_matches_btreemap() {
+    let mut frozen: FrozenOrdMap<Tagged, u32> = (0..100).map(|k| (tagged(k, "old"), 0)).collect();
+    let mut std: BTreeMap<Tagged, u32> = (0..100).map(|k| (tagged(k, "old"), 0)).collect();
+    for k in (0..120).step_by(7) {
+        assert_eq!(
+            frozen.insert(tagged(k, "new"), 1),
+            std.insert(tagged(k, "new"), 1)
+        );
+    }
+    frozen.extend((0..120).step_by(5).map(|k| (tagged(k, "extend"), 2)));
+    std.extend((0..120).step_by(5).map(|k| (tagged(k, "extend"), 2)));
+    for k in (0..120).step_by(3) {
+        *frozen.entry(tagged(k, "entry")).or_insert(10) += 1;
+        *std.entry(tagged(k, "entry")).or_insert(10) += 1;
+        if let (
+            deepfreeze::ord_map::Entry::Occupied(a),
+            std::collections::btree_map::Entry::Occupied(b),
+        ) = (
+            frozen.entry(tagged(k, "probe")),
+            std.entry(tagged(k, "probe")),
+        ) {
+            assert_eq!(
+                a.key().tag,
+                b.key().tag,
+                "OccupiedEntry::key is the stored key"
+            );
+        }
+    }
+    assert_eq!(key_tags(frozen.clone()), key_tags(std.clone()));
+    for k in (0..120).step_by(13) {
+        let (a, b) = (
+            frozen.remove_entry(&tagged(k, "")),
+            std.remove_entry(&tagged(k, "")),
+        );
+        assert_eq!(
+            key_tags(a),
+            key_tags(b),
+            "remove_entry returns the stored key"
+        );
+    }
+    for other_size in [3, 300] {
+        let other = || (0..other_size).map(|k| (tagged(k, "other"), 9));
+        let (mut a, mut b) = (frozen.clone(), std.clone());
+        a.append(&mut other().collect());
+        b.append(&mut other().collect());
+        assert_eq!(
+            key_tags(a),
+            key_tags(b),
+            "append keeps self's keys ({other_size})"
+        );
+    }
+    let twice = [(tagged(1, "first"), 1), (tagged(1, "last"), 2)];
+    assert_eq!(
+        key_tags(FrozenOrdMap::from_iter(twice.clone())),
+        key_tags(BTreeMap::from_iter(twice)),
+        "collect keeps the last key and value"
+    );
+}
+
+/// `get_mut` and `entry` copy the path only when they hand out `&mut V`: a miss keeps the map
+/// `ptr_eq` to its clone; a write leaves the clone's value.
+#[test]
+fn mutable_access_copies_only_what_it_writes() {
+    let mut m: FrozenOrdMap<u32, u32> = (0..500).map(|k| (k, k)).collect();
+    let kept = m.clone();
+    assert_eq!(m.get_mut(&1000), None);
+    assert!(matches!(
+        m.entry(1000),
+        deepfreeze::ord_map::Entry::Vacant(_)
+    ));
+    assert!(m.ptr_eq(&kept), "a miss copies nothing");
+    *m.get_mut(&250).unwrap() = 7;
+    *m.entry(499).or_insert(0) += 1;
+    assert!(!m.ptr_eq(&kept));
+    assert_eq!((m[&250], m[&499]), (7, 500));
+    assert_eq!((kept[&250], kept[&499]), (250, 499));
+    assert_eq!(kept.diff(&m).count(), 2);
+}
+
+/// The entry types format like std's.
+#[test]
+fn entries_debug_like_std() {
+    let mut frozen = FrozenOrdMap::from([(1, "a")]);
+    let mut std = BTreeMap::from([(1, "a")]);
+    for k in [1, 2] {
+        assert_eq!(
+            format!("{:?}", frozen.entry(k)),
+            format!("{:?}", std.entry(k))
+        );
+    }
 }

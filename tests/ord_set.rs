@@ -615,3 +615,109 @@ fn std_traits() {
     assert_eq!(e.clone().into_iter().rev().collect::<Vec<_>>(), [3, 2, 1]);
     assert_eq!(format!("{:?}", e.iter()), "[1, 2, 3]");
 }
+
+/// Equal by `Ord`, told apart by `tag`: which of two equal elements a set keeps.
+#[derive(Clone, Debug)]
+struct Tagged {
+    key: u8,
+    tag: &'static str,
+}
+
+impl PartialEq for Tagged {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key
+    }
+}
+
+impl Eq for Tagged {}
+
+impl PartialOrd for Tagged {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Tagged {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.key.cmp(&other.key)
+    }
+}
+
+fn tagged(key: u8, tag: &'static str) -> Tagged {
+    Tagged { key, tag }
+}
+
+fn tags<'a>(it: impl IntoIterator<Item = &'a Tagged>) -> Vec<(u8, &'static str)> {
+    it.into_iter().map(|t| (t.key, t.tag)).collect()
+}
+
+/// `insert`, `with_inserted`, `extend`, `replace`, `FromIterator`, `append` and `|` keep the
+/// element std's `BTreeSet` keeps, on a set of several nodes (the element may sit in any leaf).
+#[test]
+fn which_equal_element_is_kept_matches_btreeset() {
+    let keys = 0..100u8;
+    let mut frozen: FrozenOrdSet<Tagged> = keys.clone().map(|k| tagged(k, "old")).collect();
+    let mut std: BTreeSet<Tagged> = keys.clone().map(|k| tagged(k, "old")).collect();
+    for k in (0..100).step_by(7) {
+        assert_eq!(
+            frozen.insert(tagged(k, "insert")),
+            std.insert(tagged(k, "insert"))
+        );
+    }
+    assert_eq!(
+        tags(&frozen),
+        tags(&std),
+        "insert keeps the element present"
+    );
+    let persistent = frozen.with_inserted(tagged(3, "with_inserted"));
+    assert!(
+        persistent.ptr_eq(&frozen),
+        "with_inserted of a present element is a clone"
+    );
+    assert_eq!(persistent.get(&tagged(3, "")).unwrap().tag, "old");
+    frozen.extend((0..100).step_by(5).map(|k| tagged(k, "extend")));
+    std.extend((0..100).step_by(5).map(|k| tagged(k, "extend")));
+    assert_eq!(
+        tags(&frozen),
+        tags(&std),
+        "extend keeps the element present"
+    );
+    for k in (0..110).step_by(11) {
+        let (a, b) = (
+            frozen.replace(tagged(k, "replace")),
+            std.replace(tagged(k, "replace")),
+        );
+        assert_eq!(
+            a.map(|t| t.tag),
+            b.map(|t| t.tag),
+            "replace returns the old element"
+        );
+    }
+    assert_eq!(tags(&frozen), tags(&std), "replace swaps the element in");
+    let twice = [tagged(1, "first"), tagged(1, "last")];
+    let collected: FrozenOrdSet<Tagged> = twice.iter().cloned().collect();
+    let std_collected: BTreeSet<Tagged> = twice.iter().cloned().collect();
+    assert_eq!(
+        tags(&collected),
+        tags(&std_collected),
+        "collect keeps the last"
+    );
+    assert_eq!(
+        tags(&FrozenOrdSet::from(twice.clone())),
+        tags(&BTreeSet::from(twice))
+    );
+    for other_size in [3u8, 200] {
+        let other: Vec<Tagged> = (0..other_size).map(|k| tagged(k, "other")).collect();
+        let union = &frozen | &other.iter().cloned().collect();
+        let std_union = &std | &other.iter().cloned().collect();
+        assert_eq!(
+            tags(&union),
+            tags(&std_union),
+            "| keeps self's ({other_size})"
+        );
+        let (mut a, mut b) = (frozen.clone(), std.clone());
+        a.append(&mut other.iter().cloned().collect());
+        b.append(&mut other.iter().cloned().collect());
+        assert_eq!(tags(&a), tags(&b), "append keeps self's ({other_size})");
+    }
+}

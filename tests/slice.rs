@@ -300,3 +300,58 @@ proptest! {
         }
     }
 }
+
+/// Live `Fuse` values, and how many more clones succeed before one panics.
+static FUSES_LIVE: AtomicUsize = AtomicUsize::new(0);
+static CLONES_LEFT: AtomicUsize = AtomicUsize::new(usize::MAX);
+
+/// An element whose `clone` panics once `CLONES_LEFT` runs out; every value is counted.
+struct Fuse(u32);
+
+impl Fuse {
+    fn new(value: u32) -> Self {
+        FUSES_LIVE.fetch_add(1, Relaxed);
+        Self(value)
+    }
+}
+
+impl Clone for Fuse {
+    fn clone(&self) -> Self {
+        if CLONES_LEFT.fetch_sub(1, Relaxed) == 0 {
+            CLONES_LEFT.store(usize::MAX, Relaxed);
+            panic!("clone fuse");
+        }
+        Self::new(self.0)
+    }
+}
+
+impl Drop for Fuse {
+    fn drop(&mut self) {
+        FUSES_LIVE.fetch_sub(1, Relaxed);
+    }
+}
+
+#[test]
+fn from_a_borrowed_slice_leaks_nothing_when_a_clone_panics() {
+    let source: Vec<Fuse> = (0..6).map(Fuse::new).collect();
+    for k in 0..source.len() {
+        CLONES_LEFT.store(k, Relaxed);
+        let caught = std::panic::catch_unwind(|| FrozenSlice::from(source.as_slice()));
+        assert!(caught.is_err(), "clone {k} panics");
+        // The k clones made before the panic were dropped again; Miri checks the allocation.
+        assert_eq!(
+            FUSES_LIVE.load(Relaxed),
+            source.len(),
+            "after a panic at clone {k}"
+        );
+    }
+    CLONES_LEFT.store(usize::MAX, Relaxed);
+    let copy = FrozenSlice::from(source.as_slice());
+    assert_eq!(
+        copy.iter().map(|f| f.0).collect::<Vec<_>>(),
+        [0, 1, 2, 3, 4, 5]
+    );
+    assert_eq!(FUSES_LIVE.load(Relaxed), 2 * source.len());
+    drop(copy);
+    assert_eq!(FUSES_LIVE.load(Relaxed), source.len());
+}

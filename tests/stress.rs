@@ -342,7 +342,12 @@ fn check_field(f: &Fixture, which: usize, i: u64, size: Size) {
             let (sum, count) = tree_summary(&copy);
             assert_eq!(count, leaves);
             // Node labels are 0..leaves-1 without the even positions, i.e. the odd numbers.
-            assert_eq!(sum, (0..2 * leaves as u64 - 1).filter(|k| k % 2 == 1).sum());
+            assert_eq!(
+                sum,
+                (0..2 * leaves as u64 - 1)
+                    .filter(|k| k % 2 == 1)
+                    .sum::<u64>()
+            );
             if let Tree::Node(left, _, right) = &*copy {
                 // A new tree sharing both subtrees of the old one.
                 let grafted = Tree::Node(right.clone(), u64::MAX, left.clone());

@@ -46,6 +46,29 @@ pub(crate) fn container(attrs: &[Attribute], errors: &mut Errors) -> Attrs {
     parsed
 }
 
+/// Whether `attrs` hold `#[repr(packed)]` or `#[repr(packed(N))]`.
+///
+/// Only decides how the fields are reached (a packed field cannot be borrowed), never whether a
+/// field is checked: a `repr(packed)` the derive does not see (added by a later macro) makes the
+/// check's borrows fail to compile.
+pub(crate) fn is_packed(attrs: &[Attribute]) -> bool {
+    attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident("repr"))
+        .any(|attr| {
+            let mut packed = false;
+            // A malformed `repr` is rustc's to report; here it only means "not packed".
+            let _ = attr.parse_nested_meta(|meta| {
+                packed |= meta.path.is_ident("packed");
+                if meta.input.peek(syn::token::Paren) {
+                    let _: proc_macro2::TokenTree = meta.input.parse()?;
+                }
+                Ok(())
+            });
+            packed
+        })
+}
+
 /// Rejects `#[frozen(...)]` on a field or a variant (`place` names it for the message).
 pub(crate) fn reject(attrs: &[Attribute], place: &str, errors: &mut Errors) {
     for attr in attrs.iter().filter(|attr| attr.path().is_ident(FROZEN)) {

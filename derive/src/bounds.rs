@@ -7,16 +7,22 @@
 //!   inferred bounds; then each type parameter gets only `T: 'static`, which `Type<T>: 'static`
 //!   (the trait's supertrait) implies anyway.
 //! - The type's own bounds and where-clause are kept.
+//! - `for<'x> Type<..>: Send + Sync` is added: the trait's supertraits, as a where-clause that
+//!   rustc proves where the impl is used, not where it is written (a higher-ranked predicate is
+//!   never checked at the definition, even for a type without parameters). A type with a
+//!   non-`Frozen` field then gets one error, at the field, instead of "`Cell<u8>` cannot be
+//!   shared between threads safely" at its name first. It stays sound: the impl applies only to
+//!   types that are `Send + Sync`, and the field check fails the build anyway.
 //!
 //! Field types never become predicates of the impl (a recursive type would need itself to prove
 //! itself); `expand` checks them with assertions under these same generics.
 
 use crate::attr::Predicates;
-use proc_macro2::TokenStream;
+use proc_macro2::{Span, TokenStream};
 use quote::quote;
 use std::collections::BTreeSet;
 use syn::visit_mut::{self, VisitMut};
-use syn::{GenericParam, Generics, Ident, Lifetime, Path, Type, WherePredicate, parse_quote};
+use syn::{GenericParam, Generics, Ident, Lifetime, Path, WherePredicate, parse_quote};
 
 /// The generics of the impl, and the arguments that name the implementing type.
 pub(crate) struct ImplGenerics {
@@ -24,15 +30,18 @@ pub(crate) struct ImplGenerics {
     pub(crate) generics: Generics,
     /// The implementing type's generic arguments, `<'static, T, N>`, or nothing.
     pub(crate) self_args: TokenStream,
-    /// The lifetime parameters, to replace by `'static` in field types too.
-    lifetimes: StaticLifetimes,
 }
 
 impl ImplGenerics {
     /// Builds the impl's generics from the type's `generics`, with `bound` (from
     /// `#[frozen(bound = "...")]`) replacing the inferred `T: Frozen` bounds when given.
-    pub(crate) fn new(generics: &Generics, bound: Option<&Predicates>, krate: &Path) -> Self {
-        let lifetimes = StaticLifetimes {
+    pub(crate) fn new(
+        ident: &Ident,
+        generics: &Generics,
+        bound: Option<&Predicates>,
+        krate: &Path,
+    ) -> Self {
+        let mut lifetimes = StaticLifetimes {
             names: generics
                 .lifetimes()
                 .map(|param| param.lifetime.ident.clone())
@@ -88,20 +97,17 @@ impl ImplGenerics {
                 );
             }
         }
-        lifetimes.clone().visit_generics_mut(&mut impl_generics);
+        // The supertraits, deferred: see the module docs.
+        let deferred = Lifetime::new("'__deepfreeze_deferred", Span::mixed_site());
+        where_clause.predicates.push(parse_quote!(
+            for<#deferred> #ident #self_args: ::core::marker::Send + ::core::marker::Sync
+        ));
+        lifetimes.visit_generics_mut(&mut impl_generics);
 
         ImplGenerics {
             generics: impl_generics,
             self_args,
-            lifetimes,
         }
-    }
-
-    /// `ty` as the impl sees it: every lifetime parameter replaced by `'static`.
-    pub(crate) fn field_type(&self, ty: &Type) -> Type {
-        let mut ty = ty.clone();
-        self.lifetimes.clone().visit_type_mut(&mut ty);
-        ty
     }
 }
 
@@ -113,7 +119,6 @@ fn is_lifetime(param: &GenericParam) -> bool {
 ///
 /// A `for<'x>` binder cannot shadow a lifetime parameter (E0496), so every occurrence of a
 /// parameter's name is that parameter.
-#[derive(Clone)]
 struct StaticLifetimes {
     names: BTreeSet<Ident>,
 }

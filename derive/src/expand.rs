@@ -1,40 +1,47 @@
-//! Generation of the `unsafe impl Frozen` and of the per-field assertions that make it sound.
+//! Generation of the `unsafe impl Frozen` and of the field check that makes it sound.
 //!
 //! The output, for `struct S<'a, T> { name: &'a str, items: Vec<T> }`:
 //!
 //! ```text
 //! const _: () = {
-//!     unsafe impl<T> ::deepfreeze::Frozen for S<'static, T> where T: ::deepfreeze::Frozen {}
+//!     unsafe impl<T> ::deepfreeze::Frozen for S<'static, T>
+//!     where
+//!         T: ::deepfreeze::Frozen,
+//!         for<'x> S<'static, T>: ::core::marker::Send + ::core::marker::Sync,
+//!     {}
 //!
-//!     fn __deepfreeze_assert_frozen<T: ?Sized + ::deepfreeze::Frozen>() {}
-//!     trait __DeepfreezeAssertFieldsFrozen { fn __deepfreeze_assert_fields_frozen(); }
-//!     impl<T> __DeepfreezeAssertFieldsFrozen for S<'static, T> where T: ::deepfreeze::Frozen {
-//!         fn __deepfreeze_assert_fields_frozen() {
-//!             __deepfreeze_assert_frozen::<&'static str>(); // spanned on the field's type
-//!             __deepfreeze_assert_frozen::<Vec<T>>();
+//!     fn assert_frozen<T: ?Sized + ::deepfreeze::Frozen>(_: *const T) {}
+//!     trait CheckFields { fn check_fields(value: &Self); }
+//!     impl<T> CheckFields for S<'static, T> where /* the same where-clause */ {
+//!         fn check_fields(value: &Self) {
+//!             let Self { name: _, items: _ } = *value;
+//!             assert_frozen(&value.name);  // spanned on `&'a str`
+//!             assert_frozen(&value.items); // spanned on `Vec<T>`
 //!         }
 //!     }
 //! };
 //! ```
 //!
-//! The assertions live in an impl for the same type with the same generics and where-clause as
-//! the `unsafe impl`, so (1) they are checked under exactly the bounds the impl promises, (2) a
-//! field naming `Self` (`Vec<Self>`) means the implementing type, and (3) a recursive type's check
-//! of itself is answered by the impl, which has no field predicates to recurse into.
+//! The check lives in an impl for the same type with the same generics and where-clause as the
+//! `unsafe impl`, so (1) it runs under exactly the bounds the impl promises, and (2) a recursive
+//! type's check of itself (a field `Vec<Self>`) is answered by the impl, which has no field
+//! predicates to recurse into. `check` writes the body; `valid` rejects what it cannot cover.
 
-use crate::ast::Input;
+use crate::ast::{Input, Shape};
 use crate::attr::Errors;
 use crate::bounds::ImplGenerics;
-use proc_macro2::TokenStream;
-use quote::{quote, quote_spanned};
-use syn::spanned::Spanned;
-use syn::{DeriveInput, Error, Path, parse_quote};
+use crate::check::{self, Names};
+use crate::valid;
+use proc_macro2::{Span, TokenStream};
+use quote::quote;
+use syn::{DeriveInput, Error, Ident, Path, parse_quote};
 
-/// Expands `#[derive(Frozen)]` on `node`: the impl and its field assertions, or, if an attribute
-/// is wrong, the errors plus a bare impl (so code using the type as `Frozen` adds no errors).
+/// Expands `#[derive(Frozen)]` on `node`: the impl and its field check, or, if the input breaks
+/// a rule, the errors plus a bare impl (so code using the type as `Frozen` adds no errors).
 pub(crate) fn derive(node: &DeriveInput) -> TokenStream {
     let mut errors = Errors::default();
     let input = Input::from_syn(node, &mut errors);
+    valid::check(&input, &mut errors);
     match errors.finish() {
         Ok(()) => expand(&input),
         Err(error) => fallback(&input, &error),
@@ -43,15 +50,20 @@ pub(crate) fn derive(node: &DeriveInput) -> TokenStream {
 
 fn expand(input: &Input<'_>) -> TokenStream {
     let krate = krate(input);
-    let generics = ImplGenerics::new(input.generics, input.attrs.bound.as_ref(), &krate);
+    let generics = generics(input, &krate);
     let (impl_generics, _, where_clause) = generics.generics.split_for_impl();
     let ident = input.ident;
     let self_args = &generics.self_args;
     let frozen_impl = frozen_impl(input, &generics, &krate);
-    let assertions = input.fields().map(|field| {
-        let ty = generics.field_type(field.ty);
-        quote_spanned!(field.ty.span()=> __deepfreeze_assert_frozen::<#ty>();)
-    });
+    let names = Names::new();
+    let Names { assert, value } = &names;
+    let body = check::body(&input.shape, &names);
+    let check_trait = Ident::new("__DeepfreezeCheckFields", Span::mixed_site());
+    let check_fn = Ident::new("__deepfreeze_check_fields", Span::mixed_site());
+    // A union's fields are reached in an `unsafe` block (see `check`), which newer compilers
+    // find unneeded.
+    let allow_unsafe = matches!(input.shape, Shape::Union(_))
+        .then(|| quote!(#[allow(unsafe_code, unused_unsafe)]));
 
     quote! {
         #[doc(hidden)]
@@ -59,29 +71,33 @@ fn expand(input: &Input<'_>) -> TokenStream {
         const _: () = {
             #frozen_impl
 
-            fn __deepfreeze_assert_frozen<T: ?::core::marker::Sized + #krate::Frozen>() {}
+            fn #assert<T: ?::core::marker::Sized + #krate::Frozen>(_: *const T) {}
 
-            trait __DeepfreezeAssertFieldsFrozen {
-                fn __deepfreeze_assert_fields_frozen();
+            trait #check_trait {
+                fn #check_fn(#value: &Self);
             }
 
             #[automatically_derived]
-            impl #impl_generics __DeepfreezeAssertFieldsFrozen for #ident #self_args #where_clause {
-                fn __deepfreeze_assert_fields_frozen() {
-                    #(#assertions)*
+            impl #impl_generics #check_trait for #ident #self_args #where_clause {
+                #allow_unsafe
+                fn #check_fn(#value: &Self) {
+                    #body
                 }
             }
         };
     }
 }
 
-/// The errors, and the impl without assertions: one mistake in an attribute gives its own error
-/// only, not one more at every use of the type as `Frozen`. (The build fails on the errors, so the
-/// unchecked impl never reaches a program.)
+/// The errors, and the impl without the check: one mistake gives its own error only, not one
+/// more at every use of the type as `Frozen`. (The build fails on the errors, so the unchecked
+/// impl never reaches a program.) Generics holding a macro are not copied even there.
 fn fallback(input: &Input<'_>, error: &Error) -> TokenStream {
-    let krate = krate(input);
-    let generics = ImplGenerics::new(input.generics, input.attrs.bound.as_ref(), &krate);
     let error = error.to_compile_error();
+    if valid::macros_in_generics(input) {
+        return error;
+    }
+    let krate = krate(input);
+    let generics = generics(input, &krate);
     let frozen_impl = frozen_impl(input, &generics, &krate);
     quote! {
         #error
@@ -89,6 +105,15 @@ fn fallback(input: &Input<'_>, error: &Error) -> TokenStream {
             #frozen_impl
         };
     }
+}
+
+fn generics(input: &Input<'_>, krate: &Path) -> ImplGenerics {
+    ImplGenerics::new(
+        input.ident,
+        input.generics,
+        input.attrs.bound.as_ref(),
+        krate,
+    )
 }
 
 fn frozen_impl(input: &Input<'_>, generics: &ImplGenerics, krate: &Path) -> TokenStream {
@@ -141,7 +166,7 @@ mod tests {
         ));
         assert!(out.contains(":: deepfreeze :: Frozen for S"), "{out}");
         assert!(
-            out.contains("__deepfreeze_assert_frozen :: < u8 > ()"),
+            out.contains("__deepfreeze_assert_frozen (& __deepfreeze_value . a) ;"),
             "{out}"
         );
     }
@@ -227,11 +252,6 @@ mod tests {
         assert!(out.contains("for S < 'static , 'static , T >"), "{out}");
         assert!(out.contains("T : 'static"), "{out}");
         assert!(out.contains("T : Trait < 'static >"), "{out}");
-        assert!(out.contains("< & 'static T >"), "{out}");
-        assert!(
-            out.contains("for < 'x > fn (& 'x u8) -> & 'static u8"),
-            "{out}"
-        );
     }
 
     #[test]
@@ -253,11 +273,15 @@ mod tests {
         assert_eq!(
             where_clause.trim(),
             "< A , B : Clone , const N : usize > :: deepfreeze :: Frozen for S < A , B , N > \
-             where A : :: deepfreeze :: Frozen , B : :: deepfreeze :: Frozen"
+             where A : :: deepfreeze :: Frozen , B : :: deepfreeze :: Frozen , \
+             for < '__deepfreeze_deferred > S < A , B , N > : :: core :: marker :: Send + \
+             :: core :: marker :: Sync"
         );
-        for field in ["Vec < A >", "[B ; N]", "Option < Box < Self > >"] {
+        for field in ["a", "b", "me"] {
             assert!(
-                out.contains(&format!("__deepfreeze_assert_frozen :: < {field} > ()")),
+                out.contains(&format!(
+                    "__deepfreeze_assert_frozen (& __deepfreeze_value . {field}) ;"
+                )),
                 "{out}"
             );
         }
@@ -281,7 +305,7 @@ mod tests {
         );
         assert!(!out.contains("T : :: deepfreeze :: Frozen"), "{out}");
         assert!(
-            out.contains("__deepfreeze_assert_frozen :: < U > ()"),
+            out.contains("__deepfreeze_assert_frozen (& __deepfreeze_value . u) ;"),
             "{out}"
         );
     }
@@ -294,11 +318,17 @@ mod tests {
                 marker: Tag<T>,
             }
         ));
-        assert!(out.contains("for S < T > where T : 'static { }"), "{out}");
+        assert!(
+            out.contains(
+                "for S < T > where T : 'static , for < '__deepfreeze_deferred > S < T > : \
+                 :: core :: marker :: Send + :: core :: marker :: Sync { }"
+            ),
+            "{out}"
+        );
     }
 
     #[test]
-    fn every_shape_checks_every_field() {
+    fn every_shape_checks_every_field_through_an_exhaustive_pattern() {
         let out = expand(parse_quote!(
             enum E {
                 Unit,
@@ -306,17 +336,242 @@ mod tests {
                 Named { a: u32, b: u64 },
             }
         ));
-        for ty in ["u8", "u16", "u32", "u64"] {
-            assert!(
-                out.contains(&format!("__deepfreeze_assert_frozen :: < {ty} > ()")),
-                "{out}"
-            );
+        for arm in [
+            "Self :: Unit { } => { }",
+            "Self :: Tuple { 0 : __deepfreeze_field0 , 1 : __deepfreeze_field1 } => { \
+             __deepfreeze_assert_frozen ((__deepfreeze_field0 ,) . 0) ; \
+             __deepfreeze_assert_frozen ((__deepfreeze_field1 ,) . 0) ; }",
+            "Self :: Named { a : __deepfreeze_field0 , b : __deepfreeze_field1 } =>",
+        ] {
+            assert!(out.contains(arm), "{arm} in {out}");
         }
+        assert!(!out.contains(".."), "{out}");
+
+        let out = expand(parse_quote!(
+            struct T(u8, u16);
+        ));
+        assert!(
+            out.contains("let Self { 0 : _ , 1 : _ } = * __deepfreeze_value ;"),
+            "{out}"
+        );
+        assert!(
+            out.contains("__deepfreeze_assert_frozen (& __deepfreeze_value . 1) ;"),
+            "{out}"
+        );
+
+        let out = expand(parse_quote!(
+            struct Unit;
+        ));
+        assert!(
+            out.contains("let Self { } = * __deepfreeze_value ;"),
+            "{out}"
+        );
+
+        let out = expand(parse_quote!(
+            #[repr(C, packed(2))]
+            struct P {
+                a: u8,
+            }
+        ));
+        assert!(
+            out.contains("__deepfreeze_assert_frozen (& raw const __deepfreeze_value . a) ;"),
+            "{out}"
+        );
+
+        let out = expand(parse_quote!(
+            union U {
+                a: u8,
+                b: u16,
+            }
+        ));
+        assert!(
+            out.contains(
+                "__deepfreeze_assert_frozen (unsafe { & raw const __deepfreeze_value . b }) ;"
+            ),
+            "{out}"
+        );
+
         let out = expand(parse_quote!(
             enum Never {}
         ));
-        assert!(out.contains("Frozen for Never { }"), "{out}");
+        assert!(out.contains("match * __deepfreeze_value { }"), "{out}");
         assert!(!out.contains("compile_error"), "{out}");
+    }
+
+    #[test]
+    fn field_types_are_never_written_again() {
+        for shape in [
+            parse_quote!(
+                struct S<T> {
+                    a: FieldTypeA,
+                    b: Vec<FieldTypeB<T>>,
+                }
+            ),
+            parse_quote!(
+                struct S(FieldTypeA, field_macro!());
+            ),
+            parse_quote!(
+                enum E {
+                    A(FieldTypeA),
+                    B { b: field_macro!() },
+                }
+            ),
+            parse_quote!(
+                union U {
+                    a: FieldTypeA,
+                    b: FieldTypeB,
+                }
+            ),
+        ] {
+            let tokens = derive(&shape);
+            let idents = idents(tokens.clone());
+            assert!(
+                !idents
+                    .iter()
+                    .any(|ident| ident.starts_with("FieldType") || ident == "field_macro"),
+                "{tokens}"
+            );
+            assert!(!tokens.to_string().contains("compile_error"), "{tokens}");
+        }
+    }
+
+    /// `S<'a, T, const N: usize>` deriving with `bound = "{bound}"`: whether the derive accepts it.
+    fn accepts_bound(bound: &str) -> bool {
+        let attr: syn::Attribute = syn::parse_quote!(#[frozen(bound = #bound)]);
+        let out = expand(parse_quote!(
+            #attr
+            struct S<'a, T, const N: usize> {
+                a: &'a T,
+                b: [u8; N],
+            }
+        ));
+        !out.contains("compile_error")
+    }
+
+    #[test]
+    fn bound_must_name_a_parameter_and_not_the_type() {
+        for bound in [
+            "",
+            "T: Frozen",
+            "T::Out: Frozen",
+            "<T as Shape>::Out: Frozen",
+            "Vec<T>: Frozen",
+            "[u8; N]: Frozen",
+            "'a: 'static",
+            "T: Frozen + 'a",
+            "for<'x> &'x T: Into<u8>",
+        ] {
+            assert!(accepts_bound(bound), "{bound}");
+        }
+        for bound in [
+            "Self: Frozen",
+            "T: Frozen, Self: Frozen",
+            "S<'a, T, N>: Frozen",
+            "Vec<Self>: Frozen",
+            "Box<S<'a, T, N>>: Frozen",
+            "T: Into<Self>",
+            "<Self as Shape>::Out: Frozen",
+            "String: Frozen",
+            "T: Frozen, u8: Copy",
+            "::T: Frozen",
+            "T: Shape<Out = m!()>",
+        ] {
+            assert!(!accepts_bound(bound), "{bound}");
+        }
+    }
+
+    #[test]
+    fn macros_in_the_generics_are_errors_without_an_impl() {
+        for shape in [
+            parse_quote!(
+                struct S<T: Tr<m!()>>(T);
+            ),
+            parse_quote!(
+                struct S<T>(T)
+                where
+                    T: Tr<m!()>;
+            ),
+            parse_quote!(
+                struct S<const N: m!()>;
+            ),
+        ] {
+            let out = expand(shape);
+            assert_eq!(out.matches("compile_error").count(), 1, "{out}");
+            assert!(!out.contains("unsafe impl"), "{out}");
+        }
+    }
+
+    #[test]
+    fn unions_and_packed_structs_take_only_inert_attributes() {
+        let accepted: Vec<DeriveInput> = vec![
+            parse_quote!(
+                /// Docs.
+                #[derive(Clone, Copy)]
+                #[repr(C)]
+                #[allow(dead_code)]
+                #[cfg_attr(all(), must_use, deprecated)]
+                union U {
+                    /// Docs.
+                    #[allow(dead_code)]
+                    a: u8,
+                }
+            ),
+            parse_quote!(
+                #[repr(C, packed(2))]
+                #[expect(dead_code)]
+                struct P {
+                    #[doc = "x"]
+                    a: u8,
+                }
+            ),
+            // Other shapes take any attribute: their check is exhaustive.
+            parse_quote!(
+                #[some_macro]
+                #[serde(rename_all = "camelCase")]
+                struct S {
+                    #[serde(default)]
+                    a: u8,
+                }
+            ),
+        ];
+        for shape in accepted {
+            let out = expand(shape);
+            assert!(!out.contains("compile_error"), "{out}");
+        }
+        let rejected: Vec<DeriveInput> = vec![
+            parse_quote!(
+                #[some_macro]
+                union U { a: u8 }
+            ),
+            parse_quote!(
+                #[cfg_attr(all(), some_macro)]
+                union U { a: u8 }
+            ),
+            parse_quote!(
+                #[rustfmt::skip]
+                union U { a: u8 }
+            ),
+            parse_quote!(
+                union U { #[serde(default)] a: u8 }
+            ),
+            parse_quote!(
+                #[repr(packed)]
+                #[some_macro]
+                struct P {
+                    a: u8,
+                }
+            ),
+            parse_quote!(
+                #[some_macro]
+                #[repr(C)]
+                #[repr(packed)]
+                struct P(u8);
+            ),
+        ];
+        for shape in rejected {
+            let out = expand(shape);
+            assert_eq!(out.matches("compile_error").count(), 1, "{out}");
+        }
     }
 
     #[test]

@@ -75,6 +75,87 @@ union Bits {
 }
 assert_impl_all!(Bits: Frozen);
 
+/// Union with documented fields, a `repr`, other derives and lint attributes: all inert.
+#[derive(Frozen, Clone, Copy)]
+#[repr(C, align(8))]
+#[allow(non_camel_case_types)]
+#[cfg_attr(all(), must_use)]
+union word {
+    /// As an integer.
+    int: u64,
+    /// As bytes.
+    #[allow(clippy::all)]
+    bytes: [u8; 8],
+}
+assert_impl_all!(word: Frozen);
+
+/// Packed struct: its fields are reached without being borrowed.
+#[derive(Frozen)]
+#[repr(C, packed)]
+struct Packed {
+    tag: u8,
+    value: u64,
+    name: String,
+}
+assert_impl_all!(Packed: Frozen);
+
+/// Packed to an alignment, `Copy`, tuple-shaped.
+#[derive(Frozen, Clone, Copy)]
+#[repr(C, packed(2))]
+struct PackedPair(u8, u32);
+assert_impl_all!(PackedPair: Frozen);
+
+/// Packed and generic.
+#[derive(Frozen)]
+#[repr(C, packed)]
+struct PackedGeneric<T>(u8, T);
+assert_impl_all!(PackedGeneric<u64>: Frozen);
+assert_not_impl_any!(PackedGeneric<Cell<u8>>: Frozen);
+
+/// Enum with empty tuple and braced variants, and a raw-identifier field.
+#[derive(Frozen)]
+enum Odd {
+    Empty(),
+    Braced {},
+    Keyword { r#type: u8 },
+}
+assert_impl_all!(Odd: Frozen);
+
+/// A raw-identifier field in a struct.
+#[derive(Frozen)]
+struct Keyword {
+    r#type: String,
+    r#fn: u8,
+}
+assert_impl_all!(Keyword: Frozen);
+
+/// An unsized type parameter in the last field: checked through a reference to it.
+#[derive(Frozen)]
+struct Tail<T: ?Sized> {
+    len: usize,
+    tail: T,
+}
+assert_impl_all!(Tail<[u8]>: Frozen);
+assert_impl_all!(Tail<str>: Frozen);
+assert_not_impl_any!(Tail<[Cell<u8>]>: Frozen);
+
+/// A field named like the derive's own helpers cannot capture them.
+#[derive(Frozen)]
+struct Helpers {
+    __deepfreeze_value: u8,
+    __deepfreeze_field0: u8,
+}
+assert_impl_all!(Helpers: Frozen);
+
+/// A variant named like the derive's helpers.
+#[allow(non_camel_case_types)]
+#[derive(Frozen)]
+enum HelperVariants {
+    __DeepfreezeCheckFields(u8),
+    __deepfreeze_assert_frozen { __deepfreeze_field0: u8 },
+}
+assert_impl_all!(HelperVariants: Frozen);
+
 /// Generic with inferred bounds.
 #[derive(Frozen)]
 struct Wrapper<T>(T);
@@ -177,26 +258,28 @@ enum ArcTree {
 }
 assert_impl_all!(ArcTree: Frozen);
 
-/// A shared handle that is `Send + Sync` only through `T: Frozen`, as a frozen container may be
-/// (the raw-pointer marker removes the automatic impls).
+/// A shared handle that implements `Send` and `Sync` by hand, as a frozen container may (the
+/// raw-pointer marker removes the automatic impls). Its impls ask `T: Send + Sync`, as std's
+/// `Arc` does: asking `T: Frozen` instead would make a type holding a `Handle<Self>` need its own
+/// `Frozen` impl to prove its `Send`, a cycle rustc rejects (see `tests/ui/handle-send-needs-frozen.rs`).
 struct Handle<T>(Arc<T>, PhantomData<*const ()>);
 
 // SAFETY:
 // - `Handle<T>` is an `Arc<T>` plus a zero-sized marker holding nothing;
-// - `T: Frozen` makes `T: Send + Sync`, so `Arc<T>` may be sent and shared.
+// - `T: Send + Sync`, so `Arc<T>` may be sent.
 #[allow(unsafe_code)]
-unsafe impl<T: Frozen> Send for Handle<T> {}
+unsafe impl<T: Send + Sync> Send for Handle<T> {}
 // SAFETY: as for `Send`: an `Arc<T>` with `T: Send + Sync` may be shared.
 #[allow(unsafe_code)]
-unsafe impl<T: Frozen> Sync for Handle<T> {}
+unsafe impl<T: Send + Sync> Sync for Handle<T> {}
 // SAFETY:
 // - an `Arc<T>` gives only `&T`, and `T: Frozen` covers everything reachable from it;
 // - the marker holds nothing; `Send + Sync` hold by the impls above, `'static` by `T: Frozen`.
 #[allow(unsafe_code)]
 unsafe impl<T: Frozen> Frozen for Handle<T> {}
 
-/// Recursive through a handle whose `Send`/`Sync` need `Frozen`: `Tree: Frozen` needs
-/// `Tree: Send`, which needs `Handle<Tree>: Send`, which needs `Tree: Frozen` (the impl answers).
+/// Recursive through a handle with hand-written `Send`/`Sync`: `Tree: Send` needs
+/// `Handle<Tree>: Send`, which needs `Tree: Send` (a cycle of auto traits, which rustc accepts).
 #[derive(Frozen)]
 enum HandleTree {
     Leaf(u64),
@@ -372,6 +455,22 @@ struct FromMacro {
     pair: pair_of!(String),
 }
 assert_impl_all!(FromMacro: Frozen);
+
+/// A field type written by a macro that expands to `u8` the first time and to `AtomicU8` after.
+/// The derive never expands it: the item's expansion is the only one, so the field is a `u8`
+/// (the function below), and that is what the check sees. Together with the UI case
+/// `type-macro-expands-differently.rs`, this catches a derive that expands the type again,
+/// whichever of the two expansions rustc runs first.
+#[derive(Frozen)]
+struct ExpandedOnce {
+    level: deepfreeze_trick_macros::u8_then_atomic!(),
+}
+assert_impl_all!(ExpandedOnce: Frozen);
+
+/// Compiles only if the field is the `u8` of the first expansion.
+fn expanded_once_level(value: &ExpandedOnce) -> u8 {
+    value.level
+}
 
 #[test]
 fn derive_inside_a_function_body() {

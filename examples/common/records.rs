@@ -1,4 +1,4 @@
-//! DESIGN §1's records (a string, a `Vec<u64>` and a 4-entry map each), built from frozen types
+//! docs/DESIGN.md §1's records (a string, a `Vec<u64>` and a 4-entry map each), built from frozen types
 //! and from std types with the same contents. Shared by `examples/share.rs` and `benches/share.rs`.
 
 use deepfreeze::{Frozen, FrozenMap, FrozenSlice, FrozenStr, FrozenVec};

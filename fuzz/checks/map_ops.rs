@@ -116,7 +116,7 @@ fn apply<S: BuildHasher + Clone + Default>(
             *n = n.wrapping_add(1);
         }
         Op::Retain(seed) => {
-            map.retain(|&k, &v| keep(seed, u64::from(k) << 16 | u64::from(v)));
+            map.retain(|&k, &mut v| keep(seed, u64::from(k) << 16 | u64::from(v)));
             model.retain(|&k, &mut v| keep(seed, u64::from(k) << 16 | u64::from(v)));
         }
         Op::Union(entries) => {

@@ -1,5 +1,5 @@
 //! `FrozenOrdMap<u16, u16>` against `BTreeMap<u16, u16>`: random in-place and persistent updates,
-//! `split_off`/`append`, ranges and diffs, compared with the model after every step, while
+//! `get_mut` and the entry API, `split_off`/`append`, ranges and diffs, compared with the model after every step, while
 //! earlier versions (clones sharing structure with the live map) must keep their contents. Keys
 //! are kept below 1024 so that removals hit and nodes fill up and split.
 
@@ -8,7 +8,8 @@ use std::ops::Bound;
 
 use arbitrary::Arbitrary;
 use deepfreeze::FrozenOrdMap;
-use deepfreeze::ord_map::DiffItem;
+use deepfreeze::ord_map::{DiffItem, Entry};
+use std::collections::btree_map;
 
 use super::common::{Versions, check_both_ends, check_ord, hash_of, keep, range_ok, run_model};
 
@@ -49,6 +50,10 @@ enum Op {
     Rebuild,
     /// Compares with a kept version: equality, order, hash and `diff`.
     Compare(u8),
+    /// `get_mut`, then adds to the value.
+    GetMut(u16, u16),
+    /// One of the entry API's paths, picked by `how`.
+    Entry(u16, u16, u8),
 }
 
 pub fn run(data: &[u8]) {
@@ -131,6 +136,18 @@ fn apply(op: Op, map: &mut Map, model: &mut Model, versions: &mut Versions<Map, 
             assert_eq!(rebuilt, *map);
             *map = rebuilt;
         }
+        Op::GetMut(k, add) => {
+            let a = map.get_mut(&key(k)).map(|v| {
+                *v = v.wrapping_add(add);
+                *v
+            });
+            let b = model.get_mut(&key(k)).map(|v| {
+                *v = v.wrapping_add(add);
+                *v
+            });
+            assert_eq!(a, b);
+        }
+        Op::Entry(k, value, how) => entry(map, model, key(k), value, how),
         Op::Compare(slot) => {
             if let Some((old, old_model)) = versions.compare(slot, map, model) {
                 check_ord(map, old, model, old_model);
@@ -163,6 +180,55 @@ fn apply(op: Op, map: &mut Map, model: &mut Model, versions: &mut Versions<Map, 
                 assert_eq!(&patched, model);
             }
         }
+    }
+}
+
+/// One path through the entry API on both, chosen by `how`; the answers must agree.
+fn entry(map: &mut Map, model: &mut Model, k: u16, value: u16, how: u8) {
+    let bump = |v: &mut u16| *v = v.wrapping_mul(3).wrapping_add(1);
+    match how % 6 {
+        0 => assert_eq!(
+            *map.entry(k).or_insert(value),
+            *model.entry(k).or_insert(value)
+        ),
+        1 => assert_eq!(
+            *map.entry(k).and_modify(bump).or_insert_with(|| value),
+            *model.entry(k).and_modify(bump).or_insert_with(|| value)
+        ),
+        2 => assert_eq!(
+            *map.entry(k).or_insert_with_key(|k| k ^ value),
+            *model.entry(k).or_insert_with_key(|k| k ^ value)
+        ),
+        3 => {
+            let a = map.entry(k).or_default();
+            bump(a);
+            let b = model.entry(k).or_default();
+            bump(b);
+            assert_eq!(a, b);
+        }
+        _ => match (map.entry(k), model.entry(k)) {
+            (Entry::Occupied(mut a), btree_map::Entry::Occupied(mut b)) => {
+                assert_eq!((a.key(), a.get()), (b.key(), b.get()));
+                bump(a.get_mut());
+                bump(b.get_mut());
+                assert_eq!(a.insert(value), b.insert(value));
+                if how % 6 == 4 {
+                    assert_eq!(a.remove_entry(), b.remove_entry());
+                } else {
+                    bump(a.into_mut());
+                    bump(b.into_mut());
+                }
+            }
+            (Entry::Vacant(a), btree_map::Entry::Vacant(b)) => {
+                assert_eq!(a.key(), b.key());
+                if how % 6 == 4 {
+                    assert_eq!(a.into_key(), b.into_key());
+                } else {
+                    assert_eq!(*a.insert(value), *b.insert(value));
+                }
+            }
+            (a, b) => panic!("entry kinds differ: {a:?} vs {b:?}"),
+        },
     }
 }
 

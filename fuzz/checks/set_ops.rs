@@ -153,24 +153,38 @@ fn algebra<S: BuildHasher + Clone + Default>(
     model: &mut Model,
     (other, other_model): &(FrozenSet<u8, S>, Model),
 ) {
+    // The lazy methods (std's signatures) yield what the model's do.
+    let lazy: [Model; 4] = [
+        set.union(other).copied().collect(),
+        set.intersection(other).copied().collect(),
+        set.difference(other).copied().collect(),
+        set.symmetric_difference(other).copied().collect(),
+    ];
+    assert_eq!(
+        set.union(other).count(),
+        lazy[0].len(),
+        "union repeated an element"
+    );
+    assert_eq!(set.symmetric_difference(other).count(), lazy[3].len());
+    let current: &FrozenSet<u8, S> = set;
     let results = [
+        (current | other, model.union(other_model).copied().collect()),
         (
-            set.union(other),
-            model.union(other_model).copied().collect(),
-        ),
-        (
-            set.intersection(other),
+            current & other,
             model.intersection(other_model).copied().collect(),
         ),
         (
-            set.difference(other),
+            current - other,
             model.difference(other_model).copied().collect(),
         ),
         (
-            set.symmetric_difference(other),
+            current ^ other,
             model.symmetric_difference(other_model).copied().collect(),
         ),
     ];
+    for ((_, expected), got) in results.iter().zip(&lazy) {
+        assert_eq!(got, expected);
+    }
     check(set, model);
     check(other, other_model);
     for (result, result_model) in &results {

@@ -1,8 +1,11 @@
 //! `FrozenVec<u16>` against `Vec<u16>`: random in-place and persistent updates (pushes and pops
 //! at both ends, inserts and removes, `set`/`swap`, sorting, `retain`/`dedup`, `split_off`,
 //! `append`, `take`/`skip`/`subslice`), compared with the model after every step, while earlier
-//! versions (clones sharing structure with the live vector) must keep their contents. `Grow`
-//! makes the vector long enough to leave the inline chunk and build a tree.
+//! versions (clones sharing structure with the live vector) must keep their contents. A vector
+//! of at most 32 elements is one exact-sized array and a longer one a tree: single pushes and
+//! pops keep short vectors short, `Grow` makes trees of thousands, and `Take`, `Skip`,
+//! `Subslice`, `SplitAt`, `SplitOff`, `Retain` and the dedups cut trees back into short arrays.
+//! (The operations are unchanged so that the committed inputs decode as they did when found.)
 
 use std::collections::VecDeque;
 

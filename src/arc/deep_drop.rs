@@ -46,7 +46,7 @@ thread_local! {
 
 /// Drops `last`, the only handle to its value, without unbounded recursion.
 #[inline]
-pub(super) fn drop_last<T>(last: triomphe::UniqueArc<T>) {
+pub(super) fn drop_last<T: 'static>(last: triomphe::UniqueArc<T>) {
     if !mem::needs_drop::<T>() {
         // Nothing inside can hold another handle: just free the allocation.
         drop(last);
@@ -59,7 +59,7 @@ pub(super) fn drop_last<T>(last: triomphe::UniqueArc<T>) {
 
 impl Counters {
     #[inline]
-    fn drop_in<T>(&self, last: triomphe::UniqueArc<T>) {
+    fn drop_in<T: 'static>(&self, last: triomphe::UniqueArc<T>) {
         let depth = self.depth.get();
         let last = if depth < MAX_DEPTH {
             last
@@ -83,7 +83,10 @@ impl Counters {
 
     /// Moves `last` to `PENDING`, or gives it back if `PENDING` is unavailable.
     #[cold]
-    fn defer<T>(&self, last: triomphe::UniqueArc<T>) -> Result<(), triomphe::UniqueArc<T>> {
+    fn defer<T: 'static>(
+        &self,
+        last: triomphe::UniqueArc<T>,
+    ) -> Result<(), triomphe::UniqueArc<T>> {
         let mut slot = Some(last);
         let _ = PENDING.try_with(|pending| {
             // Never fails: nothing holds a borrow of `PENDING` while running other code.
@@ -172,7 +175,7 @@ impl Drop for Frame<'_> {
 /// - `ptr` must come from `triomphe::Arc::<T>::into_raw` of an `Arc` whose count is one, and must
 ///   not be used again.
 #[allow(unsafe_code)]
-unsafe fn drop_erased<T>(ptr: *const ()) {
+unsafe fn drop_erased<T: 'static>(ptr: *const ()) {
     // SAFETY:
     // - `ptr` is the `*const T` from `Arc::<T>::into_raw` (cast back to the same `T`, keeping its
     //   provenance), as the caller guarantees;

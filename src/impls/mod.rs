@@ -41,7 +41,7 @@
 //!   bounds it `Send + Sync + Copy`), never a `T`, so it needs no bound on `T`.
 //! - **Ranges** are iterators, but iterating one takes `&mut self`; through `&Range<T>` they are
 //!   two plain `T`s (plus a `bool` for `RangeInclusive`). They are `Frozen` when `T` is. (The
-//!   never-`Frozen` iterators of DESIGN §2 are the borrowing ones, `slice::Iter` and friends.)
+//!   never-`Frozen` iterators of docs/DESIGN.md §2 are the borrowing ones, `slice::Iter` and friends.)
 //!
 //! # Never `Frozen`
 //!

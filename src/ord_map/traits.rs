@@ -85,20 +85,32 @@ impl<K: Ord + Hash, V: Hash> Hash for FrozenOrdMap<K, V> {
     }
 }
 
-/// Later entries win on equal keys, like `BTreeMap`.
+/// Later entries win on equal keys (key and value), like `BTreeMap`'s.
 impl<K: Ord + Clone, V: Clone> FromIterator<(K, V)> for FrozenOrdMap<K, V> {
     fn from_iter<I: IntoIterator<Item = (K, V)>>(iter: I) -> Self {
-        let mut map = Self::new();
-        map.extend(iter);
-        map
+        let mut tree = super::Inner::new();
+        for (k, v) in iter {
+            tree.insert(k, v);
+        }
+        Self { inner: tree }
     }
 }
 
+/// [`insert`](FrozenOrdMap::insert)s each entry: later values win, a key already present is
+/// kept, like `BTreeMap`'s. All or nothing: if the iterator, a `Clone` or an `Ord` panics, the
+/// map is left as it was before the call.
 impl<K: Ord + Clone, V: Clone> Extend<(K, V)> for FrozenOrdMap<K, V> {
     fn extend<I: IntoIterator<Item = (K, V)>>(&mut self, iter: I) {
-        for (k, v) in iter {
-            self.inner.insert(k, v);
-        }
+        self.transact(|tree| {
+            for (k, v) in iter {
+                match tree.get_mut(&k) {
+                    Some(old) => *old = v,
+                    None => {
+                        tree.insert(k, v);
+                    }
+                }
+            }
+        });
     }
 }
 

@@ -80,19 +80,29 @@ impl<T: Ord + Hash> Hash for FrozenOrdSet<T> {
     }
 }
 
+/// The last of equal elements is kept, like `BTreeSet`'s.
 impl<T: Ord + Clone> FromIterator<T> for FrozenOrdSet<T> {
     fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Self {
-        let mut set = Self::new();
-        set.extend(iter);
-        set
+        let mut tree = super::Inner::new();
+        for x in iter {
+            tree.insert(x);
+        }
+        Self { inner: tree }
     }
 }
 
+/// [`insert`](FrozenOrdSet::insert)s each element: an equal element already present is kept,
+/// like `BTreeSet`'s. All or nothing: if the iterator, a `Clone` or an `Ord` panics, the set is
+/// left as it was before the call.
 impl<T: Ord + Clone> Extend<T> for FrozenOrdSet<T> {
     fn extend<I: IntoIterator<Item = T>>(&mut self, iter: I) {
-        for x in iter {
-            self.inner.insert(x);
-        }
+        self.transact(|tree| {
+            for x in iter {
+                if !tree.contains(&x) {
+                    tree.insert(x);
+                }
+            }
+        });
     }
 }
 

@@ -17,6 +17,15 @@ use rayon::iter::plumbing::{
 use rayon::iter::{IndexedParallelIterator, IntoParallelIterator, ParallelIterator};
 
 use crate::FrozenVec;
+use crate::vec::Repr;
+
+/// Where a [`LeafRange`] finds its leaves.
+enum Leaves<'a, T> {
+    /// A short vector's elements: one leaf.
+    Short(&'a [T]),
+    /// A long vector's tree.
+    Long(Focus<'a, T, ArcTK>),
+}
 
 /// A parallel iterator over shared references to the elements of a [`FrozenVec`], in index
 /// order, created by `par_iter()` ([`IntoParallelRefIterator`](rayon::iter::IntoParallelRefIterator)).
@@ -202,10 +211,12 @@ impl<T: Clone + Send + Sync> Producer for OwnedProducer<T> {
 
 /// The elements of `vec` at the indices of a range, front to back, read one leaf (a slice) at a
 /// time. This is the one part of the rayon integration that knows how a `FrozenVec` is stored:
-/// an imbl RRB vector whose leaves an `imbl::vector::Focus` finds by index in O(log n).
+/// a short vector is one slice (its only leaf); a long one is an imbl RRB vector whose leaves an
+/// `imbl::vector::Focus` finds by index in O(log n).
 struct LeafRange<'a, T> {
-    /// A read-only focus on the whole vector; `chunk_at` finds the leaf holding an index.
-    focus: Focus<'a, T, ArcTK>,
+    /// A read-only focus on a long vector's tree (`chunk_at` finds the leaf holding an index), or
+    /// the elements of a short one.
+    leaves: Leaves<'a, T>,
     /// The rest of the leaf being read from the front.
     front: slice::Iter<'a, T>,
     /// The rest of the leaf being read from the back.
@@ -217,8 +228,12 @@ struct LeafRange<'a, T> {
 impl<'a, T> LeafRange<'a, T> {
     fn new(vec: &'a FrozenVec<T>, range: Range<usize>) -> Self {
         debug_assert!(range.start <= range.end && range.end <= vec.len());
+        let leaves = match vec.repr() {
+            Repr::Short(elements) => Leaves::Short(elements),
+            Repr::Long(tree) => Leaves::Long(tree.focus()),
+        };
         Self {
-            focus: vec.as_imbl().focus(),
+            leaves,
             front: [].iter(),
             back: [].iter(),
             unread: range,
@@ -228,7 +243,11 @@ impl<'a, T> LeafRange<'a, T> {
     /// The leaf holding `index` and the indices it covers, borrowed from the vector itself.
     #[allow(unsafe_code)]
     fn leaf_at(&mut self, index: usize) -> (Range<usize>, &'a [T]) {
-        let (range, leaf) = self.focus.chunk_at(index);
+        let focus = match &mut self.leaves {
+            Leaves::Short(elements) => return (0..elements.len(), elements),
+            Leaves::Long(focus) => focus,
+        };
+        let (range, leaf) = focus.chunk_at(index);
         let leaf: *const [T] = leaf;
         // SAFETY: `Focus::chunk_at` ties the slice to the `&mut` borrow of the focus, but the
         // slice lives as long as the vector the focus reads, `&'a GenericVector`:

@@ -4,7 +4,9 @@ use core::fmt;
 use core::iter::FusedIterator;
 
 use archery::ArcTK;
-use imbl::GenericVector;
+use triomphe::ThinArc;
+
+use super::repr::{Repr, Storage, Tree};
 
 /// A borrowing iterator over a [`FrozenVec`](super::FrozenVec), front to back (or back to front).
 ///
@@ -21,21 +23,38 @@ use imbl::GenericVector;
 /// assert_eq!(it.collect::<Vec<_>>(), [&2]);
 /// ```
 pub struct Iter<'a, T> {
+    inner: IterInner<'a, T>,
+}
+
+enum IterInner<'a, T> {
+    /// A short vector's array.
+    Short(core::slice::Iter<'a, T>),
+    /// A long vector's tree.
+    Long(TreeIter<'a, T>),
+}
+
+/// imbl's iterator over a tree, with the indices still to yield, so that `fold` can walk the
+/// leaves as slices from where `next`/`next_back` left off.
+struct TreeIter<'a, T> {
     inner: imbl::vector::Iter<'a, T, ArcTK>,
-    vector: &'a GenericVector<T, ArcTK>,
+    vector: &'a Tree<T>,
     /// The indices of the elements not yet yielded: `front..back`.
     front: usize,
     back: usize,
 }
 
 impl<'a, T> Iter<'a, T> {
-    pub(super) fn new(vector: &'a GenericVector<T, ArcTK>) -> Self {
-        Self {
-            inner: vector.iter(),
-            vector,
-            front: 0,
-            back: vector.len(),
-        }
+    pub(super) fn new(repr: Repr<'a, T>) -> Self {
+        let inner = match repr {
+            Repr::Short(slice) => IterInner::Short(slice.iter()),
+            Repr::Long(vector) => IterInner::Long(TreeIter {
+                inner: vector.iter(),
+                vector,
+                front: 0,
+                back: vector.len(),
+            }),
+        };
+        Self { inner }
     }
 }
 
@@ -44,18 +63,38 @@ impl<'a, T> Iterator for Iter<'a, T> {
 
     #[inline]
     fn next(&mut self) -> Option<&'a T> {
-        let item = self.inner.next()?;
-        self.front += 1;
-        Some(item)
+        match &mut self.inner {
+            IterInner::Short(it) => it.next(),
+            IterInner::Long(it) => {
+                let item = it.inner.next()?;
+                it.front += 1;
+                Some(item)
+            }
+        }
     }
 
     #[inline]
     fn size_hint(&self) -> (usize, Option<usize>) {
-        self.inner.size_hint()
+        match &self.inner {
+            IterInner::Short(it) => it.size_hint(),
+            IterInner::Long(it) => it.inner.size_hint(),
+        }
     }
 
-    /// Internal iteration (`fold`, `for_each`, `sum`, ...) walks the tree's leaves as slices
+    /// Internal iteration (`fold`, `for_each`, `sum`, ...) walks a tree's leaves as slices
     /// instead of looking every index up: about twice as fast as `next` for small elements.
+    fn fold<B, F>(self, init: B, f: F) -> B
+    where
+        F: FnMut(B, &'a T) -> B,
+    {
+        match self.inner {
+            IterInner::Short(it) => it.fold(init, f),
+            IterInner::Long(it) => it.fold(init, f),
+        }
+    }
+}
+
+impl<'a, T> TreeIter<'a, T> {
     fn fold<B, F>(self, init: B, mut f: F) -> B
     where
         F: FnMut(B, &'a T) -> B,
@@ -87,9 +126,14 @@ impl<'a, T> Iterator for Iter<'a, T> {
 impl<T> DoubleEndedIterator for Iter<'_, T> {
     #[inline]
     fn next_back(&mut self) -> Option<Self::Item> {
-        let item = self.inner.next_back()?;
-        self.back -= 1;
-        Some(item)
+        match &mut self.inner {
+            IterInner::Short(it) => it.next_back(),
+            IterInner::Long(it) => {
+                let item = it.inner.next_back()?;
+                it.back -= 1;
+                Some(item)
+            }
+        }
     }
 }
 
@@ -99,12 +143,16 @@ impl<T> FusedIterator for Iter<'_, T> {}
 // imbl's vector iterator is `Clone` only for `T: Clone` (its tree focus needs it).
 impl<T: Clone> Clone for Iter<'_, T> {
     fn clone(&self) -> Self {
-        Self {
-            inner: self.inner.clone(),
-            vector: self.vector,
-            front: self.front,
-            back: self.back,
-        }
+        let inner = match &self.inner {
+            IterInner::Short(it) => IterInner::Short(it.clone()),
+            IterInner::Long(it) => IterInner::Long(TreeIter {
+                inner: it.inner.clone(),
+                vector: it.vector,
+                front: it.front,
+                back: it.back,
+            }),
+        };
+        Self { inner }
     }
 }
 
@@ -118,8 +166,9 @@ impl<T> fmt::Debug for Iter<'_, T> {
 
 /// An owning iterator over a [`FrozenVec`](super::FrozenVec).
 ///
-/// Created by `FrozenVec::into_iter`. Elements still shared with another clone are cloned out;
-/// elements this iterator owns alone are moved.
+/// Created by `FrozenVec::into_iter`. The elements of a long vector that this iterator owns
+/// alone are moved out; those still shared with another clone, and every element of a short
+/// vector (at most 32, in an array that cannot give up single elements), are cloned out.
 ///
 /// ```
 /// use deepfreeze::FrozenVec;
@@ -135,18 +184,38 @@ pub struct IntoIter<T> {
     inner: IntoIterInner<T>,
 }
 
-/// imbl's own consuming iterator pops from the front, which on a vector stored inline reaches
-/// the Stacked Borrows violation of imbl-sized-chunks' `InlineArray::remove` (see
-/// `remove_inline` in `vec.rs`). An inline vector (at most a few dozen small elements) is
-/// therefore moved into a `Vec` first; a vector with heap nodes is popped from both ends.
+/// A short vector's array is read by index and each element cloned. imbl's own consuming
+/// iterator pops from the front, which on a tree imbl stores inline reaches the Stacked Borrows
+/// violation of imbl-sized-chunks' `InlineArray::remove` (see `remove_inline` in `vec.rs`). An
+/// inline tree (at most a few dozen small elements) is therefore moved into a `Vec` first; a
+/// tree with heap nodes is popped from both ends.
 #[derive(Clone)]
 enum IntoIterInner<T> {
+    Short {
+        array: ThinArc<(), T>,
+        /// The indices of the elements not yet yielded: `front..back`.
+        front: usize,
+        back: usize,
+    },
     Small(std::vec::IntoIter<T>),
-    Tree(GenericVector<T, ArcTK>),
+    Tree(Tree<T>),
 }
 
 impl<T: Clone> IntoIter<T> {
-    pub(super) fn new(mut vector: GenericVector<T, ArcTK>) -> Self {
+    pub(super) fn new(storage: Storage<T>) -> Self {
+        let mut vector = match storage {
+            Storage::Empty => Tree::new(),
+            Storage::Short(array) => {
+                let back = array.slice.len();
+                let inner = IntoIterInner::Short {
+                    array,
+                    front: 0,
+                    back,
+                };
+                return Self { inner };
+            }
+            Storage::Long(tree) => triomphe::Arc::unwrap_or_clone(tree),
+        };
         let inner = if vector.is_inline() {
             let mut reversed = Vec::with_capacity(vector.len());
             while let Some(x) = vector.pop_back() {
@@ -166,6 +235,11 @@ impl<T: Clone> Iterator for IntoIter<T> {
 
     fn next(&mut self) -> Option<T> {
         match &mut self.inner {
+            IntoIterInner::Short { array, front, back } => {
+                let item = (*front < *back).then(|| array.slice[*front].clone());
+                *front += usize::from(item.is_some());
+                item
+            }
             IntoIterInner::Small(it) => it.next(),
             // Popping never turns a vector with heap nodes back into an inline one.
             IntoIterInner::Tree(vector) => vector.pop_front(),
@@ -174,6 +248,7 @@ impl<T: Clone> Iterator for IntoIter<T> {
 
     fn size_hint(&self) -> (usize, Option<usize>) {
         let len = match &self.inner {
+            IntoIterInner::Short { front, back, .. } => back - front,
             IntoIterInner::Small(it) => it.len(),
             IntoIterInner::Tree(vector) => vector.len(),
         };
@@ -184,6 +259,11 @@ impl<T: Clone> Iterator for IntoIter<T> {
 impl<T: Clone> DoubleEndedIterator for IntoIter<T> {
     fn next_back(&mut self) -> Option<T> {
         match &mut self.inner {
+            IntoIterInner::Short { array, front, back } => {
+                let item = (*front < *back).then(|| array.slice[*back - 1].clone());
+                *back -= usize::from(item.is_some());
+                item
+            }
             IntoIterInner::Small(it) => it.next_back(),
             IntoIterInner::Tree(vector) => vector.pop_back(),
         }

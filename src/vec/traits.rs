@@ -7,7 +7,8 @@ use core::hash::{Hash, Hasher};
 use core::ops::Index;
 use std::collections::VecDeque;
 
-use super::{FrozenVec, IntoIter, Iter, index_out_of_bounds};
+use super::repr::Storage;
+use super::{Builder, FrozenVec, IntoIter, Iter, index_out_of_bounds};
 
 impl<T> Default for FrozenVec<T> {
     fn default() -> Self {
@@ -15,12 +16,16 @@ impl<T> Default for FrozenVec<T> {
     }
 }
 
-/// O(1): a few reference-count increments (or a copy of at most a handful of inline elements).
+/// O(1): one reference-count increment (none for an empty vector).
 impl<T: Clone> Clone for FrozenVec<T> {
+    #[inline]
     fn clone(&self) -> Self {
-        Self {
-            inner: self.inner.clone(),
-        }
+        let storage = match &self.storage {
+            Storage::Empty => Storage::Empty,
+            Storage::Short(array) => Storage::Short(array.clone()),
+            Storage::Long(tree) => Storage::Long(tree.clone()),
+        };
+        Self { storage }
     }
 }
 
@@ -119,21 +124,33 @@ impl<T: Hash> Hash for FrozenVec<T> {
 
 impl<T: Clone> FromIterator<T> for FrozenVec<T> {
     fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Self {
-        Self {
-            inner: iter.into_iter().collect(),
-        }
+        let iter = iter.into_iter();
+        let mut builder = Builder::with_hint(iter.size_hint().0);
+        iter.for_each(|x| builder.push(x));
+        builder.finish()
     }
 }
 
 impl<T: Clone> Extend<T> for FrozenVec<T> {
+    /// Pushes onto a long vector in place; a short one is rebuilt once (not once per element)
+    /// from its elements and the new ones, and is unchanged if `iter` or a clone panics.
     fn extend<I: IntoIterator<Item = T>>(&mut self, iter: I) {
-        self.inner.extend(iter);
+        let mut iter = iter.into_iter().peekable();
+        if iter.peek().is_none() {
+            return;
+        }
+        if let Some(tree) = self.storage.tree_mut() {
+            return tree.extend(iter);
+        }
+        let mut builder = Builder::starting_from(&self.storage, self.len());
+        iter.for_each(|x| builder.push(x));
+        self.storage = builder.finish_storage();
     }
 }
 
 impl<'a, T: Copy + 'a> Extend<&'a T> for FrozenVec<T> {
     fn extend<I: IntoIterator<Item = &'a T>>(&mut self, iter: I) {
-        self.inner.extend(iter.into_iter().copied());
+        self.extend(iter.into_iter().copied());
     }
 }
 
@@ -151,7 +168,7 @@ impl<T: Clone> IntoIterator for FrozenVec<T> {
     type IntoIter = IntoIter<T>;
 
     fn into_iter(self) -> IntoIter<T> {
-        IntoIter::new(self.inner)
+        IntoIter::new(self.storage)
     }
 }
 
@@ -169,15 +186,16 @@ impl<T> Index<usize> for FrozenVec<T> {
     }
 }
 
+/// Moves the elements; a vector of at most 32 elements into one exact-sized allocation.
 impl<T: Clone> From<Vec<T>> for FrozenVec<T> {
     fn from(vec: Vec<T>) -> Self {
-        vec.into_iter().collect()
+        Self::from_storage(Storage::from_vec(vec))
     }
 }
 
 impl<T: Clone> From<&[T]> for FrozenVec<T> {
     fn from(slice: &[T]) -> Self {
-        slice.iter().cloned().collect()
+        Self::from_storage(Storage::from_slice(slice))
     }
 }
 

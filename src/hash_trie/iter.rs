@@ -1,0 +1,224 @@
+//! Depth-first iterators over a trie: shared, mutable (copying shared nodes as it reaches them)
+//! and owning (moving entries out of unique nodes, cloning those of shared ones). The order is
+//! the trie's: a node's inline entries, then its children, so `fold` can recurse instead of
+//! keeping a stack.
+
+use core::slice;
+
+use triomphe::Arc;
+
+use super::node::{Loose, MAX_DEPTH, Node, Slot, make_mut, take_slot};
+
+/// Iterator over `(&K, &V)`: a stack of slot iterators, one per level.
+pub(crate) struct Iter<'a, K, V> {
+    stack: [slice::Iter<'a, Slot<K, V>>; MAX_DEPTH],
+    depth: usize,
+    remaining: usize,
+}
+
+impl<K, V> Clone for Iter<'_, K, V> {
+    #[inline]
+    fn clone(&self) -> Self {
+        Self {
+            stack: self.stack.clone(),
+            depth: self.depth,
+            remaining: self.remaining,
+        }
+    }
+}
+
+impl<'a, K, V> Iter<'a, K, V> {
+    pub(super) fn new(root: Option<&'a Node<K, V>>, len: usize) -> Self {
+        let mut stack: [slice::Iter<'a, Slot<K, V>>; MAX_DEPTH] = Default::default();
+        let depth = match root {
+            Some(root) => {
+                stack[0] = root.slice.iter();
+                1
+            }
+            None => 0,
+        };
+        Self {
+            stack,
+            depth,
+            remaining: len,
+        }
+    }
+}
+
+impl<'a, K, V> Iterator for Iter<'a, K, V> {
+    type Item = (&'a K, &'a V);
+
+    #[inline]
+    fn next(&mut self) -> Option<(&'a K, &'a V)> {
+        while self.depth > 0 {
+            match self.stack[self.depth - 1].next() {
+                Some(Slot::Entry { key, value, .. }) => {
+                    self.remaining -= 1;
+                    return Some((key, value));
+                }
+                Some(Slot::Child(child)) => {
+                    self.stack[self.depth] = child.slice.iter();
+                    self.depth += 1;
+                }
+                Some(Slot::Vacant) => {}
+                None => self.depth -= 1,
+            }
+        }
+        None
+    }
+
+    #[inline]
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.remaining, Some(self.remaining))
+    }
+
+    fn fold<B, F>(mut self, init: B, mut f: F) -> B
+    where
+        F: FnMut(B, (&'a K, &'a V)) -> B,
+    {
+        let mut acc = init;
+        while self.depth > 0 {
+            self.depth -= 1;
+            let level = core::mem::take(&mut self.stack[self.depth]);
+            acc = fold_slots(level.as_slice(), acc, &mut f);
+        }
+        acc
+    }
+}
+
+/// Folds `f` over the entries of `slots` and of the sub-tries they point to, in trie order.
+fn fold_slots<'a, K, V, B, F>(slots: &'a [Slot<K, V>], mut acc: B, f: &mut F) -> B
+where
+    F: FnMut(B, (&'a K, &'a V)) -> B,
+{
+    for slot in slots {
+        acc = match slot {
+            Slot::Entry { key, value, .. } => f(acc, (key, value)),
+            Slot::Child(child) => fold_slots(&child.slice, acc, f),
+            Slot::Vacant => acc,
+        };
+    }
+    acc
+}
+
+/// Iterator over `(&K, &mut V)`. Each node is made unique (copied if shared) when the iterator
+/// first enters it, so the `&mut` never reach a node that another version can see.
+pub(crate) struct IterMut<'a, K, V> {
+    stack: [slice::IterMut<'a, Slot<K, V>>; MAX_DEPTH],
+    depth: usize,
+    remaining: usize,
+}
+
+impl<'a, K: Clone, V: Clone> IterMut<'a, K, V> {
+    pub(super) fn new(root: Option<&'a mut Node<K, V>>, len: usize) -> Self {
+        let mut stack: [slice::IterMut<'a, Slot<K, V>>; MAX_DEPTH] = Default::default();
+        let depth = match root {
+            Some(root) => {
+                stack[0] = make_mut(root).slice.iter_mut();
+                1
+            }
+            None => 0,
+        };
+        Self {
+            stack,
+            depth,
+            remaining: len,
+        }
+    }
+}
+
+impl<K, V> IterMut<'_, K, V> {
+    #[inline]
+    pub(crate) fn len(&self) -> usize {
+        self.remaining
+    }
+}
+
+impl<'a, K: Clone, V: Clone> Iterator for IterMut<'a, K, V> {
+    type Item = (&'a K, &'a mut V);
+
+    #[inline]
+    fn next(&mut self) -> Option<(&'a K, &'a mut V)> {
+        while self.depth > 0 {
+            match self.stack[self.depth - 1].next() {
+                Some(Slot::Entry { key, value, .. }) => {
+                    self.remaining -= 1;
+                    return Some((key, value));
+                }
+                Some(Slot::Child(child)) => {
+                    self.stack[self.depth] = make_mut(child).slice.iter_mut();
+                    self.depth += 1;
+                }
+                Some(Slot::Vacant) => {}
+                None => self.depth -= 1,
+            }
+        }
+        None
+    }
+
+    #[inline]
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.remaining, Some(self.remaining))
+    }
+}
+
+/// Owning iterator: entries of nodes that nothing else shares are moved out, the others cloned.
+pub(crate) struct IntoIter<K, V> {
+    stack: Vec<(Node<K, V>, usize)>,
+    remaining: usize,
+}
+
+impl<K, V> IntoIter<K, V> {
+    pub(super) fn new(root: Option<Node<K, V>>, len: usize) -> Self {
+        Self {
+            stack: root.map(|root| (root, 0)).into_iter().collect(),
+            remaining: len,
+        }
+    }
+
+    #[inline]
+    pub(crate) fn len(&self) -> usize {
+        self.remaining
+    }
+}
+
+impl<K: Clone, V: Clone> Iterator for IntoIter<K, V> {
+    type Item = Loose<K, V>;
+
+    fn next(&mut self) -> Option<Loose<K, V>> {
+        loop {
+            let (node, next) = self.stack.last_mut()?;
+            let index = *next;
+            if index == node.slice.len() {
+                self.stack.pop();
+                continue;
+            }
+            *next += 1;
+            let slot = match Arc::get_mut(node) {
+                Some(body) => take_slot(&mut body.slice[index]),
+                None => node.slice[index].clone(),
+            };
+            match slot {
+                Slot::Entry { hash, key, value } => {
+                    self.remaining -= 1;
+                    return Some(Loose { hash, key, value });
+                }
+                Slot::Child(child) => self.stack.push((child, 0)),
+                Slot::Vacant => {}
+            }
+        }
+    }
+
+    #[inline]
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.remaining, Some(self.remaining))
+    }
+}
+
+impl<K, V> super::HashTrie<K, V> {
+    /// Consumes the trie into an owning iterator.
+    #[inline]
+    pub(crate) fn into_iter(self) -> IntoIter<K, V> {
+        IntoIter::new(self.root, self.len)
+    }
+}

@@ -1,0 +1,262 @@
+//! Trie nodes: the two bitmaps, the slot array, and the copy-on-write primitives every edit is
+//! made of.
+
+use core::mem;
+
+use triomphe::{Arc, HeaderSlice};
+
+/// Bits of the hash consumed per level.
+pub(crate) const BITS: u32 = 5;
+/// Width of the stored hash; a node at `shift >= HASH_BITS` is a collision node.
+pub(crate) const HASH_BITS: u32 = 32;
+/// The most nodes on one root-to-entry path: 7 bitmap levels (shifts 0, 5, ..., 30) and one
+/// collision level.
+pub(crate) const MAX_DEPTH: usize = 8;
+
+/// The two CHAMP bitmaps of a node: bit `f` of `data` is set when the entry whose hash fragment
+/// at this level is `f` is stored inline, bit `f` of `nodes` when a sub-trie holds the entries
+/// with that fragment. The two never share a bit. A collision node has both maps zero.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub(crate) struct Bitmaps {
+    pub(crate) data: u32,
+    pub(crate) nodes: u32,
+}
+
+impl Bitmaps {
+    /// Number of inline entries, which are the first slots of the node.
+    #[inline]
+    pub(crate) fn data_len(self) -> usize {
+        self.data.count_ones() as usize
+    }
+
+    /// Slot index of the inline entry for `bit` (which must be set in `data`).
+    #[inline]
+    pub(crate) fn data_index(self, bit: u32) -> usize {
+        (self.data & (bit - 1)).count_ones() as usize
+    }
+
+    /// Slot index of the child for `bit` (which must be set in `nodes`).
+    #[inline]
+    pub(crate) fn node_index(self, bit: u32) -> usize {
+        self.data_len() + (self.nodes & (bit - 1)).count_ones() as usize
+    }
+}
+
+/// One slot of a node: an inline entry (with its 32-bit hash, which shares a word with the
+/// enum tag), or a child node.
+///
+/// `Vacant` is never reachable from a trie that anyone can observe: it marks a slot whose
+/// contents were just moved out of a uniquely owned node that is about to be replaced or dropped.
+pub(crate) enum Slot<K, V> {
+    Entry { hash: u32, key: K, value: V },
+    Child(Node<K, V>),
+    Vacant,
+}
+
+impl<K: Clone, V: Clone> Clone for Slot<K, V> {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Slot::Entry { hash, key, value } => Slot::Entry {
+                hash: *hash,
+                key: key.clone(),
+                value: value.clone(),
+            },
+            Slot::Child(node) => Slot::Child(node.clone()),
+            Slot::Vacant => Slot::Vacant,
+        }
+    }
+}
+
+/// The body of a node: bitmaps, then exactly as many slots as the node holds (entries first in
+/// bit order, then children in bit order), in one allocation behind one reference count.
+pub(crate) type Body<K, V> = HeaderSlice<Bitmaps, [Slot<K, V>]>;
+
+/// A shared handle to a node.
+pub(crate) type Node<K, V> = Arc<Body<K, V>>;
+
+/// An entry moved or cloned out of a node.
+pub(crate) struct Loose<K, V> {
+    pub(crate) hash: u32,
+    pub(crate) key: K,
+    pub(crate) value: V,
+}
+
+impl<K, V> Loose<K, V> {
+    #[inline]
+    pub(crate) fn into_slot(self) -> Slot<K, V> {
+        Slot::Entry {
+            hash: self.hash,
+            key: self.key,
+            value: self.value,
+        }
+    }
+}
+
+/// The bit of `hash`'s fragment at level `shift` (`shift < HASH_BITS`).
+#[inline]
+pub(crate) fn bit_at(hash: u32, shift: u32) -> u32 {
+    1 << ((hash >> shift) & 31)
+}
+
+/// Builds a node from its bitmaps and slots. Moves only: cannot panic.
+#[inline]
+pub(crate) fn node_from_vec<K, V>(bitmaps: Bitmaps, slots: Vec<Slot<K, V>>) -> Node<K, V> {
+    Arc::from_header_and_vec(bitmaps, slots)
+}
+
+/// Returns the body of `node` for writing, first replacing `node` by a copy of itself if another
+/// handle shares it. The copy is built completely (any panic of a `K`/`V` clone leaves `node`
+/// as it was, and the partial copy is dropped) before it is swapped in.
+#[inline]
+pub(crate) fn make_mut<K: Clone, V: Clone>(node: &mut Node<K, V>) -> &mut Body<K, V> {
+    if !node.is_unique() {
+        let slots: Vec<Slot<K, V>> = node.slice.to_vec();
+        *node = node_from_vec(node.header, slots);
+    }
+    match Arc::get_mut(node) {
+        Some(body) => body,
+        None => unreachable!("a node just copied or found unique has one handle"),
+    }
+}
+
+/// Moves the slot out of a uniquely owned node body, leaving `Vacant`.
+#[inline]
+pub(crate) fn take_slot<K, V>(slot: &mut Slot<K, V>) -> Slot<K, V> {
+    mem::replace(slot, Slot::Vacant)
+}
+
+/// Takes the entry at `index` out of `node`: moved if `node` is unique (the slot is left
+/// `Vacant`, so the caller must replace or drop `node` before anyone can see it), cloned if
+/// shared.
+pub(crate) fn take_entry<K: Clone, V: Clone>(node: &mut Node<K, V>, index: usize) -> Loose<K, V> {
+    let slot = match Arc::get_mut(node) {
+        Some(body) => take_slot(&mut body.slice[index]),
+        None => node.slice[index].clone(),
+    };
+    match slot {
+        Slot::Entry { hash, key, value } => Loose { hash, key, value },
+        _ => unreachable!("the slot indexed by a data bit is an entry"),
+    }
+}
+
+/// Replaces `node` by a node with bitmaps `bitmaps` whose slots are `node`'s, without the slot at
+/// `remove` and with `insert.1` at position `insert.0` of the result.
+///
+/// A unique `node` gives up its slots by moves (no user code runs, nothing can panic); a shared
+/// one is copied into a `Vec` first, so a panicking clone drops the partial copy and leaves
+/// `node` untouched. The old node is dropped only after the new one is in place.
+pub(crate) fn rebuild<K: Clone, V: Clone>(
+    node: &mut Node<K, V>,
+    bitmaps: Bitmaps,
+    remove: Option<usize>,
+    insert: Option<(usize, Slot<K, V>)>,
+) {
+    let old_len = node.slice.len();
+    let new_len = old_len - usize::from(remove.is_some()) + usize::from(insert.is_some());
+    let (insert_at, mut new_slot) = match insert {
+        Some((at, slot)) => (Some(at), Some(slot)),
+        None => (None, None),
+    };
+    let order = SpliceOrder {
+        next_out: 0,
+        next_src: 0,
+        len: new_len,
+        remove,
+        insert_at,
+    };
+    let new = match Arc::get_mut(node) {
+        Some(body) => Arc::from_header_and_iter(
+            bitmaps,
+            order.map(|source| match source {
+                Some(index) => take_slot(&mut body.slice[index]),
+                None => new_slot.take().unwrap_or(Slot::Vacant),
+            }),
+        ),
+        None => {
+            let mut slots = Vec::with_capacity(new_len);
+            slots.extend(order.map(|source| match source {
+                Some(index) => node.slice[index].clone(),
+                None => new_slot.take().unwrap_or(Slot::Vacant),
+            }));
+            node_from_vec(bitmaps, slots)
+        }
+    };
+    *node = new;
+}
+
+/// The order in which [`rebuild`] fills a node: `Some(i)` for the old slot `i`, `None` for the
+/// inserted one.
+struct SpliceOrder {
+    next_out: usize,
+    next_src: usize,
+    len: usize,
+    remove: Option<usize>,
+    insert_at: Option<usize>,
+}
+
+impl Iterator for SpliceOrder {
+    type Item = Option<usize>;
+
+    #[inline]
+    fn next(&mut self) -> Option<Option<usize>> {
+        if self.next_out == self.len {
+            return None;
+        }
+        let out = self.next_out;
+        self.next_out += 1;
+        if self.insert_at == Some(out) {
+            return Some(None);
+        }
+        if self.remove == Some(self.next_src) {
+            self.next_src += 1;
+        }
+        let src = self.next_src;
+        self.next_src += 1;
+        Some(Some(src))
+    }
+
+    #[inline]
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let left = self.len - self.next_out;
+        (left, Some(left))
+    }
+}
+
+impl ExactSizeIterator for SpliceOrder {}
+
+/// A node holding exactly the two entries `a` and `b` (with different keys), starting at level
+/// `shift`: two inline entries if their fragments differ, a chain of single-child nodes down to
+/// the level where they do, or a collision node past the hash bits. Returns the node and the
+/// depth and slot index of `b` in it. Moves only: cannot panic.
+pub(crate) fn pair<K, V>(shift: u32, a: Loose<K, V>, b: Loose<K, V>) -> (Node<K, V>, usize, usize) {
+    if shift >= HASH_BITS {
+        let node = node_from_vec(Bitmaps::default(), vec![a.into_slot(), b.into_slot()]);
+        return (node, 0, 1);
+    }
+    let (bit_a, bit_b) = (bit_at(a.hash, shift), bit_at(b.hash, shift));
+    if bit_a == bit_b {
+        let (child, depth, index) = pair(shift + BITS, a, b);
+        let bitmaps = Bitmaps {
+            data: 0,
+            nodes: bit_a,
+        };
+        (
+            node_from_vec(bitmaps, vec![Slot::Child(child)]),
+            depth + 1,
+            index,
+        )
+    } else {
+        let bitmaps = Bitmaps {
+            data: bit_a | bit_b,
+            nodes: 0,
+        };
+        if bit_a < bit_b {
+            let node = node_from_vec(bitmaps, vec![a.into_slot(), b.into_slot()]);
+            (node, 0, 1)
+        } else {
+            let node = node_from_vec(bitmaps, vec![b.into_slot(), a.into_slot()]);
+            (node, 0, 0)
+        }
+    }
+}
