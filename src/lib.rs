@@ -168,11 +168,19 @@
 //! | `arbitrary` | no | `arbitrary::Arbitrary` for every frozen type, consuming bytes as the std equivalent does, for `cargo fuzz` | [`arbitrary`][mod-arbitrary] |
 //! | `serde_json` | no | conversions between [`FrozenValue`] and `serde_json::Value`, both ways, without recursion (implies `serde`) | [`serde_json`][mod-serde-json] |
 //! | `arc-swap` | no | `arc_swap::RefCnt` for [`FrozenArc<T>`], so `ArcSwapAny<FrozenArc<T>>` publishes snapshots that readers load without locks | [`arc_swap`][mod-arc-swap] |
+//! | `rayon` | no | parallel iteration (`par_iter`, `into_par_iter`, indexed for every container) and parallel `collect`/`par_extend` for the frozen sequences and ordered collections; sequences split by index range, never through a serial bridge | [`rayon`][mod-rayon] |
 //!
 //! ```toml
 //! [dependencies]
 //! deepfreeze = { version = "0.1", features = ["serde", "arc-swap"] }
 //! ```
+//!
+//! # Sharing frozen data between threads and tasks
+//!
+//! The [`guide`] shows authors of concurrency crates what a `T: Frozen` bound lets their API
+//! promise, and the patterns that make frozen values cheap to share: snapshots published with
+//! `arc_swap`, fan-out through `tokio::sync::broadcast` and `crossbeam-channel`, `tokio::sync::watch`
+//! without holding its lock, and rayon over a snapshot while a writer publishes.
 //!
 //! # Writing an `unsafe impl` by hand
 //!
@@ -207,12 +215,18 @@
     not(feature = "arc-swap"),
     doc = "[mod-arc-swap]: https://docs.rs/deepfreeze/latest/deepfreeze/arc_swap/"
 )]
+#![cfg_attr(feature = "rayon", doc = "[mod-rayon]: crate::rayon")]
+#![cfg_attr(
+    not(feature = "rayon"),
+    doc = "[mod-rayon]: https://docs.rs/deepfreeze/latest/deepfreeze/rayon/"
+)]
 #![deny(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod arc;
 pub mod bytes;
 mod frozen;
+pub mod guide;
 mod hash_trie;
 mod impls;
 pub mod map;
@@ -245,6 +259,8 @@ pub mod arbitrary;
 pub mod arc_swap;
 #[cfg(feature = "proptest")]
 pub mod proptest;
+#[cfg(feature = "rayon")]
+pub mod rayon;
 #[cfg(feature = "serde")]
 pub mod serde;
 #[cfg(feature = "serde_json")]
