@@ -111,7 +111,7 @@ pub struct FrozenOrdMap<K, V> {
 //   `imbl::GenericOrdMap<K, V, ArcTK>`: a length and an optional B-tree of
 //   `archery::SharedPointer<_, ArcTK>` (`triomphe::Arc`) nodes holding `(K, V)` pairs. imbl 7.0.2
 //   holds no `UnsafeCell` in these other than triomphe's atomic reference counts, which never
-//   change the value they count (the vendored-source scan test of DESIGN §4 fails if a version
+//   change the value they count (the vendored-source scan test of docs/DESIGN.md §4 fails if a version
 //   adds one). Through `&FrozenOrdMap` our API reads only; `&mut self` methods update through
 //   imbl's copy-on-write (`make_mut` clones a node whose count is above one), so a node another
 //   value can see is never written.

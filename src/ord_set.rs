@@ -95,7 +95,7 @@ pub struct FrozenOrdSet<T> {
 //   i.e. an `imbl::GenericOrdMap<T, (), ArcTK>`: a length and an optional B-tree of
 //   `archery::SharedPointer<_, ArcTK>` (`triomphe::Arc`) nodes holding `(T, ())` pairs. imbl 7.0.2
 //   holds no `UnsafeCell` in these other than triomphe's atomic reference counts, which never
-//   change the value they count (the vendored-source scan test of DESIGN §4 fails if a version
+//   change the value they count (the vendored-source scan test of docs/DESIGN.md §4 fails if a version
 //   adds one). Through `&FrozenOrdSet` our API reads only; `&mut self` methods update through
 //   imbl's copy-on-write (`make_mut` clones a node whose count is above one), so a node another
 //   value can see is never written.

@@ -1,5 +1,5 @@
 //! Soundness regressions for the imbl 7.0.2 `Vector` paths that are unsound upstream
-//! (DESIGN §4): `Vector::swap`, `Vector::retain`, `Vector::sort*` and `focus_mut`. `FrozenVec`
+//! (docs/DESIGN.md §4): `Vector::swap`, `Vector::retain`, `Vector::sort*` and `focus_mut`. `FrozenVec`
 //! builds its `swap`, `retain`, `sort`, `sort_by`, `sort_by_key` and `dedup*` without them; these
 //! tests drive those methods on the inputs that trigger the upstream bugs (1,000 strings after a
 //! `push_front`; sorts of more than 64 elements) and check the results.
