@@ -15,34 +15,10 @@ use static_assertions::{assert_impl_all, assert_not_impl_any};
 // ---------------------------------------------------------------------------------------------
 // Hashers
 
-/// SipHash with its output masked by `MASK`. imbl uses the low 32 bits of a hash, 5 per trie
-/// level, so a narrow mask forces full collisions (collision nodes) and a mask with only high
-/// bits makes every key share the path through the first levels (deep tries).
-#[derive(Clone, Copy, Debug, Default)]
-struct Masked<const MASK: u64>;
+#[path = "common/hashers.rs"]
+mod hashers;
 
-struct MaskedHasher<const MASK: u64>(DefaultHasher);
-
-impl<const MASK: u64> Hasher for MaskedHasher<MASK> {
-    fn write(&mut self, bytes: &[u8]) {
-        self.0.write(bytes);
-    }
-    fn finish(&self) -> u64 {
-        self.0.finish() & MASK
-    }
-}
-
-impl<const MASK: u64> BuildHasher for Masked<MASK> {
-    type Hasher = MaskedHasher<MASK>;
-    fn build_hasher(&self) -> MaskedHasher<MASK> {
-        MaskedHasher(DefaultHasher::new())
-    }
-}
-
-// SAFETY:
-// - `Masked` is a field-less unit struct: nothing reachable, no `UnsafeCell`;
-// - it is `Send + Sync + 'static`.
-unsafe impl<const MASK: u64> Frozen for Masked<MASK> {}
+use hashers::{Masked, NotFrozenHasher};
 
 /// 8 distinct hashes: almost every key collides fully.
 type FewHashes = Masked<0b111>;
@@ -52,16 +28,6 @@ type SomeHashes = Masked<0x3f>;
 type DeepPrefix = Masked<0xe000_0000>;
 /// Only the top 4 of 64 bits vary: keys collide in all but the top bits.
 type TopBits = Masked<0xf000_0000_0000_0000>;
-
-/// A `BuildHasher` that is not `Frozen`.
-#[derive(Clone, Default)]
-struct NotFrozenHasher;
-impl BuildHasher for NotFrozenHasher {
-    type Hasher = DefaultHasher;
-    fn build_hasher(&self) -> DefaultHasher {
-        DefaultHasher::new()
-    }
-}
 
 assert_impl_all!(FrozenMap<u16, String, FewHashes>: Frozen, Send, Sync, Clone, Default);
 assert_impl_all!(FrozenMap<String, FrozenMap<u8, u8, FewHashes>, FewHashes>: Frozen);

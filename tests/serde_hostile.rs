@@ -5,8 +5,6 @@
 //! per thread, so tests running in parallel do not disturb each other.
 #![cfg(feature = "serde")]
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
 use std::fmt::Debug;
 
 use deepfreeze::serde::MAX_DEPTH;
@@ -17,63 +15,16 @@ use deepfreeze::{
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-// ---------------------------------------------------------------------------------------------
-// A global allocator that counts the bytes each thread requests.
-
-struct Counting;
-
-thread_local! {
-    /// Bytes requested by this thread (`alloc`, `alloc_zeroed`, and the new size of `realloc`).
-    static REQUESTED: Cell<usize> = const { Cell::new(0) };
-}
-
-fn count(bytes: usize) {
-    // A const-initialized thread local without a destructor: no allocation, never torn down.
-    let _ = REQUESTED.try_with(|r| r.set(r.get().saturating_add(bytes)));
-}
-
-// SAFETY:
-// - every method forwards to `System` with the caller's arguments unchanged, so `System`'s
-//   guarantees are passed through; the counting touches only a thread-local `Cell`.
-#[allow(unsafe_code)]
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        count(layout.size());
-        // SAFETY:
-        // - our caller upholds `GlobalAlloc::alloc`'s contract for `layout`, which is `System`'s.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        count(layout.size());
-        // SAFETY:
-        // - our caller upholds `GlobalAlloc::alloc_zeroed`'s contract for `layout`.
-        unsafe { System.alloc_zeroed(layout) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY:
-        // - `ptr` was allocated by this allocator, i.e. by `System`, with `layout`.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        count(new_size);
-        // SAFETY:
-        // - `ptr` was allocated by `System` with `layout`, and our caller upholds `realloc`'s
-        //   contract for `new_size`.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
+#[path = "common/counting_alloc.rs"]
+mod counting_alloc;
 
 #[global_allocator]
-static ALLOCATOR: Counting = Counting;
+static ALLOCATOR: counting_alloc::Counting = counting_alloc::Counting;
 
 /// Runs `f` and returns its result with the bytes this thread requested meanwhile.
 fn measure<R>(f: impl FnOnce() -> R) -> (R, usize) {
-    let before = REQUESTED.with(Cell::get);
-    let result = f();
-    (result, REQUESTED.with(Cell::get) - before)
+    let (result, usage) = counting_alloc::measure(f);
+    (result, usage.requested)
 }
 
 const TEN_MIB: usize = 10 << 20;

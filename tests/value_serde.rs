@@ -4,62 +4,21 @@
 //! limit of their own, huge length prefixes, invalid UTF-8, duplicate and non-string keys.
 #![cfg(feature = "serde")]
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
-
 use deepfreeze::serde::MAX_DEPTH;
 use deepfreeze::{FrozenBytes, FrozenValue, frozen_value};
 use proptest::prelude::*;
 use serde_json::Value;
 
-// ---------------------------------------------------------------------------------------------
-// A global allocator that counts the bytes each thread requests.
-
-struct Counting;
-
-thread_local! {
-    static REQUESTED: Cell<usize> = const { Cell::new(0) };
-}
-
-fn count(bytes: usize) {
-    let _ = REQUESTED.try_with(|r| r.set(r.get().saturating_add(bytes)));
-}
-
-// SAFETY:
-// - every method forwards to `System` with the caller's arguments unchanged, so `System`'s
-//   guarantees are passed through; the counting touches only a thread-local `Cell`.
-#[allow(unsafe_code)]
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        count(layout.size());
-        // SAFETY:
-        // - our caller upholds `GlobalAlloc::alloc`'s contract for `layout`, which is `System`'s.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY:
-        // - `ptr` was allocated by this allocator, i.e. by `System`, with `layout`.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        count(new_size);
-        // SAFETY:
-        // - `ptr` was allocated by `System` with `layout`, and our caller upholds `realloc`'s
-        //   contract for `new_size`.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
+#[path = "common/counting_alloc.rs"]
+mod counting_alloc;
 
 #[global_allocator]
-static ALLOCATOR: Counting = Counting;
+static ALLOCATOR: counting_alloc::Counting = counting_alloc::Counting;
 
 /// Runs `f` and returns its result with the bytes this thread requested meanwhile.
 fn measure<R>(f: impl FnOnce() -> R) -> (R, usize) {
-    let before = REQUESTED.with(Cell::get);
-    let result = f();
-    (result, REQUESTED.with(Cell::get) - before)
+    let (result, usage) = counting_alloc::measure(f);
+    (result, usage.requested)
 }
 
 /// Runs `f` on a thread with a 2 MiB stack: an overflow there aborts the test binary.
