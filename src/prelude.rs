@@ -3,23 +3,25 @@
 //!
 //! ```
 //! use deepfreeze::prelude::*;
-//! use serde::Deserialize; // no clash: the prelude holds no module named after a crate
 //!
-//! #[derive(Frozen, Deserialize)]
+//! #[derive(Frozen)]
 //! struct Release {
 //!     name: FrozenStr,
 //!     tags: FrozenVec<FrozenStr>,
 //! }
 //!
-//! let release: Release = serde_json::from_str(r#"{"name":"1.0","tags":["stable"]}"#)?;
+//! let release = Release {
+//!     name: FrozenStr::from("1.0"),
+//!     tags: [FrozenStr::from("stable")].into_iter().collect(),
+//! };
 //! let shared = FrozenArc::new(release);
 //! assert_eq!(&*shared.tags[0], "stable");
-//! # Ok::<(), serde_json::Error>(())
 //! ```
 //!
 //! Prefer it to `use deepfreeze::*`: the crate root also holds the integration modules `serde`,
 //! `proptest`, `arbitrary` and `arc_swap`, which a glob import brings in under the same names as
-//! those crates, so that a later `use serde::...` is ambiguous (E0659).
+//! those crates, so that a later `use serde::...` is ambiguous (E0659). The prelude holds no
+//! module, so it sits beside `use serde::Deserialize;` and the others (`tests/prelude.rs`).
 
 pub use crate::Frozen;
 pub use crate::arc::{FrozenArc, UniqueArc};
