@@ -8,32 +8,15 @@
 //! natively too. Run them under Miri (`.ci/soundness`).
 
 use std::collections::HashMap;
-use std::hash::{BuildHasher, DefaultHasher, Hasher, RandomState};
+use std::hash::{BuildHasher, RandomState};
 use std::sync::Arc;
 
 use deepfreeze::FrozenMap;
 
-/// SipHash with its output masked by `MASK` (imbl uses the low 32 bits, 5 per trie level).
-#[derive(Clone, Copy, Debug, Default)]
-struct Masked<const MASK: u64>;
+#[path = "common/hashers.rs"]
+mod hashers;
 
-struct MaskedHasher<const MASK: u64>(DefaultHasher);
-
-impl<const MASK: u64> Hasher for MaskedHasher<MASK> {
-    fn write(&mut self, bytes: &[u8]) {
-        self.0.write(bytes);
-    }
-    fn finish(&self) -> u64 {
-        self.0.finish() & MASK
-    }
-}
-
-impl<const MASK: u64> BuildHasher for Masked<MASK> {
-    type Hasher = MaskedHasher<MASK>;
-    fn build_hasher(&self) -> MaskedHasher<MASK> {
-        MaskedHasher(DefaultHasher::new())
-    }
-}
+use hashers::Masked;
 
 /// 8 distinct hashes: natively, thousands of keys give deep tries ending in collision nodes.
 type FewHashes = Masked<0b111>;
