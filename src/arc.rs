@@ -1,7 +1,7 @@
 //! [`FrozenArc`], the shared handle to a frozen value, and [`UniqueArc`], its builder.
 //!
 //! A `FrozenArc<T>` is one pointer wide and clones with one atomic increment, whatever the size of
-//! the graph behind it. Dropping the last handle of a long chain of `FrozenArc`s does not recurse
+//! the graph behind it. With `std`, dropping the last handle of a long chain of `FrozenArc`s does not recurse
 //! once per link: see [`FrozenArc`]'s "Dropping deep graphs", and its "Deep structures" for which
 //! other operations stay iterative on very deep graphs.
 //!
@@ -16,6 +16,7 @@
 //! assert_eq!(*copy, [1, 2, 3]);
 //! ```
 
+#[cfg(feature = "std")]
 mod deep_drop;
 
 use core::borrow::Borrow;
@@ -70,6 +71,12 @@ use crate::Frozen;
 /// Dropping a handle that is not the last one is a load and one atomic decrement (`std::sync::Arc`
 /// does the decrement only); the last one is found race-free, so every value goes through this path.
 /// During thread teardown, when the thread-local list is gone, values are dropped recursively.
+///
+/// The list is thread-local, so the bound needs the `std` feature. Without `std` a `FrozenArc`
+/// drops as `alloc::sync::Arc` does: the last handle drops its value in place, recursively, so a
+/// chain of `FrozenArc`s as deep as the stack allows is the limit (an overflow aborts on targets
+/// with a guard page; on a bare-metal target without one, size the stack for the deepest graph
+/// dropped, or drop long chains link by link with [`FrozenArc::into_inner`]).
 ///
 /// So a value whose last handle is dropped 32 or more `FrozenArc` drops deep has its destructor
 /// run *after* that `drop(handle)` call returns (but before the outermost one does): anything its
@@ -400,7 +407,11 @@ impl<T: 'static> Drop for FrozenArc<T> {
             Err(shared) => triomphe::Arc::into_unique(shared),
         };
         if let Some(last) = last {
+            #[cfg(feature = "std")]
             deep_drop::drop_last(last);
+            // Without thread-locals there is nowhere to queue deep values: drop in place.
+            #[cfg(not(feature = "std"))]
+            drop(last);
         }
     }
 }

@@ -9,6 +9,9 @@
 //! assert_eq!(rest, b"hello");
 //! ```
 
+use alloc::boxed::Box;
+use alloc::string::String;
+use alloc::vec::Vec;
 use core::borrow::Borrow;
 use core::cmp::Ordering;
 use core::fmt;

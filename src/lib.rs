@@ -162,18 +162,65 @@
 //!
 //! | feature | default | adds | example |
 //! |---|---|---|---|
-//! | `std` | yes | the standard library (required today; reserved for a future `no_std` + `alloc` mode) | — |
-//! | `serde` | no | `Serialize` and `Deserialize` for every frozen type, in the wire shape of its std equivalent, deserializing straight into the frozen type; untrusted input gets an error, never a panic, a huge allocation or a stack overflow | [`serde`][mod-serde] |
-//! | `proptest` | no | strategies for every frozen type, with sizes as parameters like `proptest::collection::vec`, and `proptest::arbitrary::Arbitrary` impls | [`proptest`][mod-proptest] |
-//! | `arbitrary` | no | `arbitrary::Arbitrary` for every frozen type, consuming bytes as the std equivalent does, for `cargo fuzz` | [`arbitrary`][mod-arbitrary] |
-//! | `serde_json` | no | conversions between [`FrozenValue`] and `serde_json::Value`, both ways, without recursion (implies `serde`) | [`serde_json`][mod-serde-json] |
-//! | `arc-swap` | no | `arc_swap::RefCnt` for [`FrozenArc<T>`], so `ArcSwapAny<FrozenArc<T>>` publishes snapshots that readers load without locks | [`arc_swap`][mod-arc-swap] |
-//! | `rayon` | no | parallel iteration (`par_iter`, `into_par_iter`, indexed for every container) and parallel `collect`/`par_extend` for the frozen sequences and ordered collections; sequences split by index range, never through a serial bridge | [`rayon`][mod-rayon] |
+//! | `std` | yes | the standard library: [`FrozenVec`], [`FrozenOrdMap`], [`FrozenOrdSet`] (imbl needs `std`), [`FrozenValue`], the default hasher [`DefaultHashBuilder`](map::DefaultHashBuilder) with its `new()`/`From<[_; N]>` constructors, `Frozen` for std-only types (`HashMap`, `OsString`, `Path`, `Instant`, ...), and bounded-stack dropping of deep `FrozenArc` chains; without it the crate is `no_std` + `alloc` (see below) | — |
+//! | `serde` (implies `std`) | no | `Serialize` and `Deserialize` for every frozen type, in the wire shape of its std equivalent, deserializing straight into the frozen type; untrusted input gets an error, never a panic, a huge allocation or a stack overflow | [`serde`][mod-serde] |
+//! | `proptest` (implies `std`) | no | strategies for every frozen type, with sizes as parameters like `proptest::collection::vec`, and `proptest::arbitrary::Arbitrary` impls | [`proptest`][mod-proptest] |
+//! | `arbitrary` (implies `std`) | no | `arbitrary::Arbitrary` for every frozen type, consuming bytes as the std equivalent does, for `cargo fuzz` | [`arbitrary`][mod-arbitrary] |
+//! | `serde_json` (implies `serde`) | no | conversions between [`FrozenValue`] and `serde_json::Value`, both ways, without recursion (implies `serde`) | [`serde_json`][mod-serde-json] |
+//! | `arc-swap` (implies `std`) | no | `arc_swap::RefCnt` for [`FrozenArc<T>`], so `ArcSwapAny<FrozenArc<T>>` publishes snapshots that readers load without locks | [`arc_swap`][mod-arc-swap] |
+//! | `rayon` (implies `std`) | no | parallel iteration (`par_iter`, `into_par_iter`, indexed for every container) and parallel `collect`/`par_extend` for the frozen sequences and ordered collections; sequences split by index range, never through a serial bridge | [`rayon`][mod-rayon] |
 //!
 //! ```toml
 //! [dependencies]
 //! deepfreeze = { version = "0.1", features = ["serde", "arc-swap"] }
 //! ```
+//!
+//! Every integration implies `std`: serde's input limits are thread-local, and the other crates
+//! are used through their std APIs.
+//!
+//! # `no_std`
+//!
+//! With `default-features = false` the crate is `#![no_std]` and needs only `alloc`. It offers the
+//! trait and its derive, `Frozen` for the types of `core` and `alloc`, [`FrozenArc`] and
+//! [`UniqueArc`](arc::UniqueArc), [`FrozenStr`], [`FrozenBytes`], [`FrozenSlice`], and
+//! [`FrozenMap`] and [`FrozenSet`] with a hasher you supply: without `std` there is no source of
+//! random keys, so the default hasher is a type with no values (as hashbrown's is without its
+//! `default-hasher` feature), and `with_hasher`, `FromIterator` and `Default` for an
+//! `S: BuildHasher + Default` build the containers. The imbl-backed types and [`FrozenValue`]
+//! need `std`. Without `std`, dropping the last handle of a chain of `FrozenArc`s recurses once
+//! per link, as `alloc::sync::Arc` does (see [`FrozenArc`], "Dropping deep graphs").
+//!
+//! ```
+//! use core::hash::{BuildHasherDefault, Hasher};
+//! use deepfreeze::{FrozenMap, FrozenSet, FrozenStr};
+//!
+//! /// FNV-1a: needs no random keys.
+//! struct Fnv(u64);
+//! impl Default for Fnv {
+//!     fn default() -> Self {
+//!         Fnv(0xcbf2_9ce4_8422_2325)
+//!     }
+//! }
+//! impl Hasher for Fnv {
+//!     fn finish(&self) -> u64 {
+//!         self.0
+//!     }
+//!     fn write(&mut self, bytes: &[u8]) {
+//!         for &b in bytes {
+//!             self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+//!         }
+//!     }
+//! }
+//!
+//! type Map<K, V> = FrozenMap<K, V, BuildHasherDefault<Fnv>>;
+//! let map: Map<FrozenStr, u32> = [(FrozenStr::from("a"), 1)].into_iter().collect();
+//! assert_eq!(map.get("a"), Some(&1));
+//! let set: FrozenSet<u8, BuildHasherDefault<Fnv>> = FrozenSet::with_hasher(Default::default());
+//! assert!(set.with_inserted(7).contains(&7));
+//! ```
+//!
+//! `.ci/run` builds the crate for `x86_64-unknown-none` (a target without `std`) and runs the
+//! tests of `no_std_check/`, a `#![no_std]` crate that uses it so.
 //!
 //! # Sharing frozen data between threads and tasks
 //!
@@ -222,33 +269,46 @@
 )]
 #![deny(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
+// Unit tests run on the host with the test harness, which needs `std`, whatever the features.
+#![cfg_attr(not(any(feature = "std", test)), no_std)]
+
+extern crate alloc;
 
 pub mod arc;
 pub mod bytes;
 mod frozen;
+#[cfg(feature = "std")]
 pub mod guide;
 mod hash_trie;
 mod impls;
 pub mod map;
+#[cfg(feature = "std")]
 pub mod ord_map;
+#[cfg(feature = "std")]
 pub mod ord_set;
 pub mod prelude;
 pub mod set;
 pub mod slice;
 pub mod str;
+#[cfg(feature = "std")]
 pub mod value;
+#[cfg(feature = "std")]
 pub mod vec;
 
 pub use arc::FrozenArc;
 pub use bytes::FrozenBytes;
 pub use frozen::Frozen;
 pub use map::FrozenMap;
+#[cfg(feature = "std")]
 pub use ord_map::FrozenOrdMap;
+#[cfg(feature = "std")]
 pub use ord_set::FrozenOrdSet;
 pub use set::FrozenSet;
 pub use slice::FrozenSlice;
 pub use str::FrozenStr;
+#[cfg(feature = "std")]
 pub use value::{FrozenArray, FrozenObject, FrozenValue, PointerError};
+#[cfg(feature = "std")]
 pub use vec::FrozenVec;
 
 pub use deepfreeze_derive::Frozen;
@@ -269,6 +329,6 @@ pub mod serde_json;
 /// Paths that the exported macros use, so that they work whatever the caller has in scope.
 #[doc(hidden)]
 pub mod __private {
+    pub use alloc::boxed::Box;
     pub use core::convert::From;
-    pub use std::boxed::Box;
 }

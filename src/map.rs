@@ -36,6 +36,7 @@
 //! A trie grows and shrinks node by node, so there is no capacity: `with_capacity`, `reserve`,
 //! `shrink_to_fit` and friends of [`HashMap`](std::collections::HashMap) have no counterpart.
 
+use alloc::vec::Vec;
 use core::borrow::Borrow;
 use core::hash::{BuildHasher, Hash};
 use core::mem;
@@ -112,6 +113,7 @@ pub struct FrozenMap<K, V, S = DefaultHashBuilder> {
 // - `Send + Sync + 'static` follow from `K, V, S: Frozen` (and are checked by the compiler).
 unsafe impl<K: Frozen, V: Frozen, S: Frozen> Frozen for FrozenMap<K, V, S> {}
 
+#[cfg(feature = "std")]
 impl<K, V> FrozenMap<K, V, DefaultHashBuilder> {
     /// Creates an empty map with the default hasher, [`DefaultHashBuilder`]. Does not allocate.
     ///

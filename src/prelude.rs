@@ -25,7 +25,6 @@
 
 pub use crate::Frozen;
 pub use crate::arc::{FrozenArc, UniqueArc};
-pub use crate::{
-    FrozenBytes, FrozenMap, FrozenOrdMap, FrozenOrdSet, FrozenSet, FrozenSlice, FrozenStr,
-    FrozenVec,
-};
+pub use crate::{FrozenBytes, FrozenMap, FrozenSet, FrozenSlice, FrozenStr};
+#[cfg(feature = "std")]
+pub use crate::{FrozenOrdMap, FrozenOrdSet, FrozenVec};

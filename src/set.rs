@@ -65,6 +65,7 @@ pub struct FrozenSet<T, S = DefaultHashBuilder> {
 // - `Send + Sync + 'static` follow from `T, S: Frozen` (and are checked by the compiler).
 unsafe impl<T: Frozen, S: Frozen> Frozen for FrozenSet<T, S> {}
 
+#[cfg(feature = "std")]
 impl<T> FrozenSet<T, DefaultHashBuilder> {
     /// Creates an empty set with the default hasher. Does not allocate.
     ///

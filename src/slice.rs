@@ -9,6 +9,8 @@
 //! assert!(same.ptr_eq(&point));
 //! ```
 
+use alloc::boxed::Box;
+use alloc::vec::Vec;
 use core::borrow::Borrow;
 use core::cmp::Ordering;
 use core::fmt;

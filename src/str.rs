@@ -10,6 +10,10 @@
 //! assert_eq!(std::mem::size_of::<Option<FrozenStr>>(), 16);
 //! ```
 
+use alloc::borrow::{Cow, ToOwned};
+use alloc::boxed::Box;
+use alloc::string::String;
+use alloc::sync::Arc;
 use core::borrow::Borrow;
 use core::cmp::Ordering;
 use core::convert::Infallible;
@@ -18,8 +22,9 @@ use core::hash::{Hash, Hasher};
 use core::mem::{self, ManuallyDrop};
 use core::ops::{Deref, RangeBounds};
 use core::str::FromStr;
-use std::borrow::Cow;
+#[cfg(feature = "std")]
 use std::ffi::OsStr;
+#[cfg(feature = "std")]
 use std::path::Path;
 
 use triomphe::ThinArc;
@@ -605,6 +610,7 @@ impl AsRef<[u8]> for FrozenStr {
     }
 }
 
+#[cfg(feature = "std")]
 impl AsRef<OsStr> for FrozenStr {
     #[inline]
     fn as_ref(&self) -> &OsStr {
@@ -612,6 +618,7 @@ impl AsRef<OsStr> for FrozenStr {
     }
 }
 
+#[cfg(feature = "std")]
 impl AsRef<Path> for FrozenStr {
     #[inline]
     fn as_ref(&self) -> &Path {
@@ -794,7 +801,7 @@ impl From<FrozenStr> for Box<str> {
     }
 }
 
-impl From<FrozenStr> for std::sync::Arc<str> {
+impl From<FrozenStr> for Arc<str> {
     #[inline]
     fn from(s: FrozenStr) -> Self {
         s.as_str().into()

@@ -3,7 +3,7 @@
 //! and `n` moves, its nodes are allocated in depth-first order (which iteration later follows),
 //! and the result has the same canonical shape as one built by inserts.
 
-use std::vec;
+use alloc::vec::{self, Vec};
 
 use super::HashTrie;
 use super::node::{BITS, Bitmaps, HASH_BITS, Loose, Node, Slot, bit_at, node_from_vec};

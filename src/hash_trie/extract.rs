@@ -1,6 +1,7 @@
 //! Removing entries chosen by a predicate while iterating, by taking the trie apart and building
 //! it again from the entries kept.
 
+use alloc::vec::Vec;
 use core::mem;
 
 use super::node::Loose;

@@ -3,6 +3,7 @@
 //! the trie's: a node's inline entries, then its children, so `fold` can recurse instead of
 //! keeping a stack.
 
+use alloc::vec::Vec;
 use core::slice;
 
 use triomphe::Arc;

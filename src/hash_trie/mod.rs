@@ -41,6 +41,9 @@ pub(crate) use extract::Extract;
 pub(crate) use iter::{IntoIter, Iter, IterMut};
 pub(crate) use node::Loose;
 
+use alloc::vec;
+use alloc::vec::Vec;
+
 use edit::Shape;
 use node::{BITS, HASH_BITS, Node, Slot, bit_at, make_mut};
 

@@ -1,6 +1,6 @@
 //! `alloc::borrow`: `Cow<'static, B>`.
 
-use std::borrow::Cow;
+use alloc::borrow::{Cow, ToOwned};
 
 use crate::Frozen;
 

@@ -3,6 +3,8 @@
 //! `Box<dyn Trait>` is `Frozen` only when `dyn Trait: Frozen`, that is for `dyn Frozen` and for
 //! traits with `Frozen` as a supertrait (see `mod.rs`).
 
+use alloc::boxed::Box;
+
 use crate::Frozen;
 
 // SAFETY:

@@ -4,7 +4,9 @@
 //! Every one of them owns its elements (in a buffer, in nodes or in a hash table) uniquely and
 //! changes them only through `&mut self`. Their iterator and entry types are never `Frozen`.
 
-use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap, HashSet, LinkedList, VecDeque};
+use alloc::collections::{BTreeMap, BTreeSet, BinaryHeap, LinkedList, VecDeque};
+#[cfg(feature = "std")]
+use std::collections::{HashMap, HashSet};
 
 use crate::Frozen;
 
@@ -52,6 +54,7 @@ unsafe impl<T: Frozen> Frozen for BTreeSet<T> {}
 //   which reads `S` (an `S: Frozen` has nothing to change) and hashes into a fresh hasher.
 // - Deep: it holds values of `K: Frozen`, `V: Frozen` and `S: Frozen`, nothing else.
 // - `'static`: it owns its table, and `K, V, S: 'static`.
+#[cfg(feature = "std")]
 #[allow(unsafe_code)]
 unsafe impl<K: Frozen, V: Frozen, S: Frozen> Frozen for HashMap<K, V, S> {}
 
@@ -59,5 +62,6 @@ unsafe impl<K: Frozen, V: Frozen, S: Frozen> Frozen for HashMap<K, V, S> {}
 // - No interior mutability: a `HashMap<T, (), S>`, changed only through `&mut self`.
 // - Deep: it holds values of `T: Frozen` and `S: Frozen` (and `()`), nothing else.
 // - `'static`: it owns its table, and `T, S: 'static`.
+#[cfg(feature = "std")]
 #[allow(unsafe_code)]
 unsafe impl<T: Frozen, S: Frozen> Frozen for HashSet<T, S> {}

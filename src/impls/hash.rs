@@ -3,11 +3,14 @@
 //! A `Frozen` hasher builder means the builder's *value* never changes; it does not promise
 //! anything about the hashers it builds, which are fresh values owned by whoever hashes.
 
-use std::hash::{BuildHasherDefault, DefaultHasher, RandomState};
+use core::hash::BuildHasherDefault;
+#[cfg(feature = "std")]
+use std::hash::{DefaultHasher, RandomState};
 
 // SAFETY: `RandomState` is two `u64` keys chosen when it is made; `DefaultHasher` is SipHash-1-3
 // state (`u64` words and a length) that changes only through `Hasher::write(&mut self)`. Plain
 // integers in place, no pointer.
+#[cfg(feature = "std")]
 frozen_values!(RandomState, DefaultHasher);
 
 // SAFETY:

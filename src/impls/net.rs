@@ -3,7 +3,7 @@
 //! Sockets (`TcpStream`, `TcpListener`, `UdpSocket`) are never `Frozen`: they are handles to
 //! kernel state that changes behind `&`.
 
-use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, SocketAddrV4, SocketAddrV6};
+use core::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, SocketAddrV4, SocketAddrV6};
 
 // SAFETY: each is address octets, a port, and (for V6 sockets) flow info and scope id, in
 // place: plain integers with no pointer.

@@ -1,5 +1,7 @@
 //! `std::path`: `PathBuf` and `Path`.
 
+#![cfg(feature = "std")]
+
 use std::path::{Path, PathBuf};
 
 // SAFETY: `Path` is `OsStr` bytes in place (unsized, reached through a pointer that proves its

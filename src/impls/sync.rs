@@ -3,7 +3,7 @@
 //! Nothing else in `std::sync` is `Frozen`: `Mutex`, `RwLock`, `Condvar`, `Barrier`,
 //! `OnceLock`, `LazyLock`, the atomics, `Weak` and the channels exist to change behind `&`.
 
-use std::sync::Arc;
+use alloc::sync::Arc;
 
 use crate::Frozen;
 

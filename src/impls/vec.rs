@@ -1,5 +1,7 @@
 //! `alloc::vec`: `Vec<T>`.
 
+use alloc::vec::Vec;
+
 use crate::Frozen;
 
 // SAFETY:

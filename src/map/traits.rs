@@ -1,14 +1,18 @@
 //! The std trait surface of [`FrozenMap`]: cloning, formatting, comparison, hashing, indexing,
 //! collecting, iterating, and conversions from and to std maps.
 
+use alloc::collections::BTreeMap;
 use core::borrow::Borrow;
 use core::fmt;
 use core::hash::{BuildHasher, Hash, Hasher};
 use core::ops::Index;
-use std::collections::{BTreeMap, HashMap};
-use std::hash::DefaultHasher;
+#[cfg(feature = "std")]
+use std::collections::HashMap;
 
-use super::{DefaultHashBuilder, FrozenMap, IntoIter, Iter, IterMut};
+#[cfg(feature = "std")]
+use super::DefaultHashBuilder;
+use super::hasher::fixed_hasher;
+use super::{FrozenMap, IntoIter, Iter, IterMut};
 
 impl<K, V, S: Clone> Clone for FrozenMap<K, V, S> {
     /// O(1): one atomic increment (plus cloning the hasher).
@@ -102,7 +106,7 @@ impl<K: Hash, V: Hash, S> Hash for FrozenMap<K, V, S> {
 
 /// The hash of one element under a fixed-key hasher, for order-independent collection hashes.
 pub(crate) fn entry_hash<T: Hash + ?Sized>(entry: &T) -> u64 {
-    let mut hasher = DefaultHasher::new();
+    let mut hasher = fixed_hasher();
     entry.hash(&mut hasher);
     hasher.finish()
 }
@@ -277,6 +281,7 @@ impl<K: Clone, V: Clone, S> IntoIterator for FrozenMap<K, V, S> {
 // ---------------------------------------------------------------------------------------------
 // Conversions
 
+#[cfg(feature = "std")]
 impl<K, V, S> From<HashMap<K, V, S>> for FrozenMap<K, V, S>
 where
     K: Hash + Eq + Clone,
@@ -302,6 +307,7 @@ where
     }
 }
 
+#[cfg(feature = "std")]
 impl<K, V> From<BTreeMap<K, V>> for FrozenMap<K, V>
 where
     K: Hash + Eq + Clone,
@@ -322,6 +328,7 @@ where
     }
 }
 
+#[cfg(feature = "std")]
 impl<K, V> From<Vec<(K, V)>> for FrozenMap<K, V>
 where
     K: Hash + Eq + Clone,
@@ -341,6 +348,7 @@ where
     }
 }
 
+#[cfg(feature = "std")]
 impl<K, V, const N: usize> From<[(K, V); N]> for FrozenMap<K, V, DefaultHashBuilder>
 where
     K: Hash + Eq + Clone,
@@ -359,6 +367,7 @@ where
     }
 }
 
+#[cfg(feature = "std")]
 impl<K, V, S> From<FrozenMap<K, V, S>> for HashMap<K, V, S>
 where
     K: Hash + Eq + Clone,

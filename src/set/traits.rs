@@ -1,12 +1,16 @@
 //! The std trait surface of [`FrozenSet`]: cloning, formatting, comparison, hashing, collecting,
 //! iterating, the set operators, and conversions from and to std sets.
 
+use alloc::collections::BTreeSet;
 use core::fmt;
 use core::hash::{BuildHasher, Hash, Hasher};
 use core::ops::{BitAnd, BitOr, BitXor, Sub};
-use std::collections::{BTreeSet, HashSet};
+#[cfg(feature = "std")]
+use std::collections::HashSet;
 
-use super::{DefaultHashBuilder, FrozenSet, IntoIter, Iter};
+#[cfg(feature = "std")]
+use super::DefaultHashBuilder;
+use super::{FrozenSet, IntoIter, Iter};
 use crate::FrozenMap;
 use crate::map::entry_hash;
 
@@ -263,6 +267,7 @@ where
 // ---------------------------------------------------------------------------------------------
 // Conversions
 
+#[cfg(feature = "std")]
 impl<T, S> From<HashSet<T, S>> for FrozenSet<T, S>
 where
     T: Hash + Eq + Clone,
@@ -285,6 +290,7 @@ where
     }
 }
 
+#[cfg(feature = "std")]
 impl<T: Hash + Eq + Clone> From<BTreeSet<T>> for FrozenSet<T> {
     /// Moves the elements of a [`BTreeSet`] into a `FrozenSet`.
     ///
@@ -300,6 +306,7 @@ impl<T: Hash + Eq + Clone> From<BTreeSet<T>> for FrozenSet<T> {
     }
 }
 
+#[cfg(feature = "std")]
 impl<T: Hash + Eq + Clone> From<Vec<T>> for FrozenSet<T> {
     /// Builds a set from a vector; of equal elements the first is kept.
     ///
@@ -313,6 +320,7 @@ impl<T: Hash + Eq + Clone> From<Vec<T>> for FrozenSet<T> {
     }
 }
 
+#[cfg(feature = "std")]
 impl<T: Hash + Eq + Clone, const N: usize> From<[T; N]> for FrozenSet<T, DefaultHashBuilder> {
     /// Builds a set from an array; of equal elements the first is kept.
     ///
@@ -326,6 +334,7 @@ impl<T: Hash + Eq + Clone, const N: usize> From<[T; N]> for FrozenSet<T, Default
     }
 }
 
+#[cfg(feature = "std")]
 impl<T, S> From<FrozenSet<T, S>> for HashSet<T, S>
 where
     T: Hash + Eq + Clone,
