@@ -276,6 +276,7 @@ extern crate alloc;
 
 pub mod arc;
 pub mod bytes;
+mod debug;
 mod frozen;
 #[cfg(feature = "std")]
 pub mod guide;

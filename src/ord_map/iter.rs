@@ -223,11 +223,10 @@ impl<K, V> Clone for IntoIter<K, V> {
     }
 }
 
-impl<K: Clone, V: Clone> fmt::Debug for IntoIter<K, V> {
+impl<K: Clone + fmt::Debug, V: Clone + fmt::Debug> fmt::Debug for IntoIter<K, V> {
+    /// Lists the entries not yet yielded, like std's `btree_map::IntoIter`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("IntoIter")
-            .field("remaining", &self.len())
-            .finish()
+        f.debug_list().entries(self.clone()).finish()
     }
 }
 

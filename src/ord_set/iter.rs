@@ -173,11 +173,10 @@ impl<T> Clone for IntoIter<T> {
     }
 }
 
-impl<T: Clone> fmt::Debug for IntoIter<T> {
+impl<T: Clone + fmt::Debug> fmt::Debug for IntoIter<T> {
+    /// Lists the elements not yet yielded, like std's `btree_set::IntoIter`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("IntoIter")
-            .field("remaining", &self.len())
-            .finish()
+        f.debug_list().entries(self.clone()).finish()
     }
 }
 

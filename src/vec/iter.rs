@@ -156,11 +156,23 @@ impl<T: Clone> Clone for Iter<'_, T> {
     }
 }
 
-impl<T> fmt::Debug for Iter<'_, T> {
+impl<T: fmt::Debug> fmt::Debug for Iter<'_, T> {
+    /// The elements not yet yielded, as std's `slice::Iter` shows them: `Iter([2, 3])`. They are
+    /// read by index, so `T` need not be `Clone`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Iter")
-            .field("remaining", &self.len())
-            .finish()
+        struct Rest<'r, 'a, T>(&'r IterInner<'a, T>);
+        impl<T: fmt::Debug> fmt::Debug for Rest<'_, '_, T> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                match self.0 {
+                    IterInner::Short(it) => f.debug_list().entries(it.as_slice()).finish(),
+                    IterInner::Long(it) => f
+                        .debug_list()
+                        .entries((it.front..it.back).filter_map(|i| it.vector.get(i)))
+                        .finish(),
+                }
+            }
+        }
+        f.debug_tuple("Iter").field(&Rest(&self.inner)).finish()
     }
 }
 
@@ -281,10 +293,11 @@ impl<T: Clone> Clone for IntoIter<T> {
     }
 }
 
-impl<T: Clone> fmt::Debug for IntoIter<T> {
+impl<T: Clone + fmt::Debug> fmt::Debug for IntoIter<T> {
+    /// The elements not yet yielded, as std's `vec::IntoIter` shows them: `IntoIter([2, 3])`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("IntoIter")
-            .field("remaining", &self.len())
+        f.debug_tuple("IntoIter")
+            .field(&crate::debug::Remaining(self.clone()))
             .finish()
     }
 }
