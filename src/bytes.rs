@@ -627,6 +627,35 @@ impl From<FrozenStr> for FrozenBytes {
     }
 }
 
+impl From<&FrozenBytes> for Vec<u8> {
+    /// Copies the bytes, leaving the handle as it is.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenBytes;
+    ///
+    /// let bytes = FrozenBytes::from(&b"abc"[..]);
+    /// assert_eq!(Vec::from(&bytes), b"abc");
+    /// ```
+    #[inline]
+    fn from(bytes: &FrozenBytes) -> Self {
+        bytes.as_slice().to_vec()
+    }
+}
+
+impl<const N: usize> From<[u8; N]> for FrozenBytes {
+    /// Copies the array into one new allocation, as `Vec::from([u8; N])` does.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenBytes;
+    ///
+    /// assert_eq!(FrozenBytes::from([1, 2, 3]), [1, 2, 3]);
+    /// ```
+    #[inline]
+    fn from(bytes: [u8; N]) -> Self {
+        Self::from(&bytes[..])
+    }
+}
+
 impl From<FrozenBytes> for Vec<u8> {
     /// Takes the vector back without copying if the bytes were moved in from a `Vec<u8>` (or
     /// `String`, `Box<[u8]>`) and this is the last handle to them; copies them otherwise.

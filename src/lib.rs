@@ -276,6 +276,7 @@ extern crate alloc;
 
 pub mod arc;
 pub mod bytes;
+#[cfg(feature = "std")]
 mod debug;
 mod frozen;
 #[cfg(feature = "std")]

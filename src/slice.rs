@@ -444,6 +444,35 @@ impl<T: Clone> From<FrozenSlice<T>> for Vec<T> {
     }
 }
 
+impl<T: Clone> From<&FrozenSlice<T>> for Vec<T> {
+    /// Clones the elements, leaving the handle as it is.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenSlice;
+    ///
+    /// let slice = FrozenSlice::from([1, 2]);
+    /// assert_eq!(Vec::from(&slice), [1, 2]);
+    /// ```
+    #[inline]
+    fn from(elements: &FrozenSlice<T>) -> Self {
+        elements.to_vec()
+    }
+}
+
+impl<T: Clone, const N: usize> From<&[T; N]> for FrozenSlice<T> {
+    /// Clones the elements into one new allocation, as `Vec::from(&[T; N])` does.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenSlice;
+    ///
+    /// assert_eq!(FrozenSlice::from(&[1, 2]), [1, 2]);
+    /// ```
+    #[inline]
+    fn from(elements: &[T; N]) -> Self {
+        Self::from(&elements[..])
+    }
+}
+
 impl<T> FromIterator<T> for FrozenSlice<T> {
     /// Collects into a `Vec<T>`, then moves the elements into one allocation.
     fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Self {

@@ -692,6 +692,29 @@ impl PartialEq<&str> for FrozenStr {
     }
 }
 
+impl PartialEq<Cow<'_, str>> for FrozenStr {
+    /// Compares the text, as `String == Cow<str>` does.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenStr;
+    /// use std::borrow::Cow;
+    ///
+    /// let s = FrozenStr::from("a");
+    /// assert!(s == Cow::Borrowed("a") && Cow::<str>::Owned("a".into()) == s);
+    /// ```
+    #[inline]
+    fn eq(&self, other: &Cow<'_, str>) -> bool {
+        self.as_str() == &**other
+    }
+}
+
+impl PartialEq<FrozenStr> for Cow<'_, str> {
+    #[inline]
+    fn eq(&self, other: &FrozenStr) -> bool {
+        &**self == other.as_str()
+    }
+}
+
 impl PartialEq<String> for FrozenStr {
     #[inline]
     fn eq(&self, other: &String) -> bool {
@@ -790,6 +813,21 @@ impl From<char> for FrozenStr {
 impl From<FrozenStr> for String {
     #[inline]
     fn from(s: FrozenStr) -> Self {
+        s.as_str().to_owned()
+    }
+}
+
+impl From<&FrozenStr> for String {
+    /// Copies the text, leaving the handle as it is.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenStr;
+    ///
+    /// let s = FrozenStr::from("shared");
+    /// assert_eq!(String::from(&s), "shared");
+    /// ```
+    #[inline]
+    fn from(s: &FrozenStr) -> Self {
         s.as_str().to_owned()
     }
 }

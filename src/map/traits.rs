@@ -410,3 +410,103 @@ where
         map.into_iter().collect()
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// The same surface as the sibling containers: equality with the std map, conversions by reference
+
+#[cfg(feature = "std")]
+impl<K, V, S, S2> PartialEq<HashMap<K, V, S2>> for FrozenMap<K, V, S>
+where
+    K: Hash + Eq,
+    V: PartialEq,
+    S2: BuildHasher,
+{
+    /// The same entries, whatever either hasher, as `HashMap == HashMap`.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenMap;
+    /// use std::collections::HashMap;
+    ///
+    /// let std_map = HashMap::from([(1, 'a'), (2, 'b')]);
+    /// let map = FrozenMap::from([(2, 'b'), (1, 'a')]);
+    /// assert!(map == std_map && std_map == map);
+    /// assert!(map != HashMap::from([(1, 'a')]));
+    /// ```
+    fn eq(&self, other: &HashMap<K, V, S2>) -> bool {
+        self.len() == other.len() && self.iter().all(|(k, v)| other.get(k) == Some(v))
+    }
+}
+
+#[cfg(feature = "std")]
+impl<K, V, S, S2> PartialEq<FrozenMap<K, V, S>> for HashMap<K, V, S2>
+where
+    K: Hash + Eq,
+    V: PartialEq,
+    S2: BuildHasher,
+{
+    fn eq(&self, other: &FrozenMap<K, V, S>) -> bool {
+        other == self
+    }
+}
+
+#[cfg(feature = "std")]
+impl<K, V> From<&[(K, V)]> for FrozenMap<K, V>
+where
+    K: Hash + Eq + Clone,
+    V: Clone,
+{
+    /// Clones the pairs into a map; a later pair for the same key wins.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenMap;
+    ///
+    /// let pairs = [(1, 'a'), (1, 'b')];
+    /// assert_eq!(FrozenMap::from(&pairs[..])[&1], 'b');
+    /// ```
+    fn from(entries: &[(K, V)]) -> Self {
+        entries.iter().cloned().collect()
+    }
+}
+
+#[cfg(feature = "std")]
+impl<K, V, S> From<&FrozenMap<K, V, S>> for HashMap<K, V, S>
+where
+    K: Hash + Eq + Clone,
+    V: Clone,
+    S: BuildHasher + Clone,
+{
+    /// Clones the entries into a [`HashMap`] with the same hasher, leaving the map as it is.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenMap;
+    /// use std::collections::HashMap;
+    ///
+    /// let map = FrozenMap::from([(1, 'a')]);
+    /// let std_map: HashMap<_, _, _> = (&map).into();
+    /// assert!(std_map == map);
+    /// ```
+    fn from(map: &FrozenMap<K, V, S>) -> Self {
+        let mut out = HashMap::with_capacity_and_hasher(map.len(), map.hasher().clone());
+        out.extend(map.iter().map(|(k, v)| (k.clone(), v.clone())));
+        out
+    }
+}
+
+impl<K, V, S> From<&FrozenMap<K, V, S>> for BTreeMap<K, V>
+where
+    K: Ord + Clone,
+    V: Clone,
+{
+    /// Clones the entries into a [`BTreeMap`], leaving the map as it is.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenMap;
+    /// use std::collections::BTreeMap;
+    ///
+    /// let map = FrozenMap::from([(2, 'b'), (1, 'a')]);
+    /// assert_eq!(BTreeMap::from(&map), BTreeMap::from([(1, 'a'), (2, 'b')]));
+    /// ```
+    fn from(map: &FrozenMap<K, V, S>) -> Self {
+        map.iter().map(|(k, v)| (k.clone(), v.clone())).collect()
+    }
+}

@@ -385,3 +385,91 @@ impl<T, S> From<FrozenSet<T, S>> for FrozenMap<T, (), S> {
         set.map
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// The same surface as the sibling containers: equality with the std set, conversions by reference
+
+#[cfg(feature = "std")]
+impl<T, S, S2> PartialEq<HashSet<T, S2>> for FrozenSet<T, S>
+where
+    T: Hash + Eq,
+    S2: BuildHasher,
+{
+    /// The same elements, whatever either hasher, as `HashSet == HashSet`.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenSet;
+    /// use std::collections::HashSet;
+    ///
+    /// let std_set = HashSet::from([1, 2]);
+    /// let set = FrozenSet::from([2, 1]);
+    /// assert!(set == std_set && std_set == set);
+    /// assert!(set != HashSet::from([1]));
+    /// ```
+    fn eq(&self, other: &HashSet<T, S2>) -> bool {
+        self.len() == other.len() && self.iter().all(|value| other.contains(value))
+    }
+}
+
+#[cfg(feature = "std")]
+impl<T, S, S2> PartialEq<FrozenSet<T, S>> for HashSet<T, S2>
+where
+    T: Hash + Eq,
+    S2: BuildHasher,
+{
+    fn eq(&self, other: &FrozenSet<T, S>) -> bool {
+        other == self
+    }
+}
+
+#[cfg(feature = "std")]
+impl<T: Hash + Eq + Clone> From<&[T]> for FrozenSet<T> {
+    /// Clones the elements into a set.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenSet;
+    ///
+    /// assert_eq!(FrozenSet::from(&[1, 1, 2][..]).len(), 2);
+    /// ```
+    fn from(values: &[T]) -> Self {
+        values.iter().cloned().collect()
+    }
+}
+
+#[cfg(feature = "std")]
+impl<T, S> From<&FrozenSet<T, S>> for HashSet<T, S>
+where
+    T: Hash + Eq + Clone,
+    S: BuildHasher + Clone,
+{
+    /// Clones the elements into a [`HashSet`] with the same hasher, leaving the set as it is.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenSet;
+    /// use std::collections::HashSet;
+    ///
+    /// let set = FrozenSet::from([1, 2]);
+    /// let std_set: HashSet<_, _> = (&set).into();
+    /// assert!(std_set == set);
+    /// ```
+    fn from(set: &FrozenSet<T, S>) -> Self {
+        let mut out = HashSet::with_capacity_and_hasher(set.len(), set.hasher().clone());
+        out.extend(set.iter().cloned());
+        out
+    }
+}
+
+impl<T: Ord + Clone, S> From<&FrozenSet<T, S>> for BTreeSet<T> {
+    /// Clones the elements into a [`BTreeSet`], leaving the set as it is.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenSet;
+    /// use std::collections::BTreeSet;
+    ///
+    /// let set = FrozenSet::from([2, 1]);
+    /// assert_eq!(BTreeSet::from(&set), BTreeSet::from([1, 2]));
+    /// ```
+    fn from(set: &FrozenSet<T, S>) -> Self {
+        set.iter().cloned().collect()
+    }
+}

@@ -91,6 +91,42 @@ where
     }
 }
 
+impl<T, U, const N: usize> PartialEq<&[U; N]> for FrozenVec<T>
+where
+    T: PartialEq<U>,
+{
+    fn eq(&self, other: &&[U; N]) -> bool {
+        *self == other[..]
+    }
+}
+
+impl<T, U> PartialEq<FrozenVec<U>> for [T]
+where
+    T: PartialEq<U>,
+{
+    fn eq(&self, other: &FrozenVec<U>) -> bool {
+        self.len() == other.len() && self.iter().zip(other).all(|(a, b)| a == b)
+    }
+}
+
+impl<T, U> PartialEq<FrozenVec<U>> for &[T]
+where
+    T: PartialEq<U>,
+{
+    fn eq(&self, other: &FrozenVec<U>) -> bool {
+        **self == *other
+    }
+}
+
+impl<T, U, const N: usize> PartialEq<FrozenVec<U>> for [T; N]
+where
+    T: PartialEq<U>,
+{
+    fn eq(&self, other: &FrozenVec<U>) -> bool {
+        self[..] == *other
+    }
+}
+
 /// Lexicographic, like `Vec`.
 impl<T: PartialOrd> PartialOrd for FrozenVec<T> {
     fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
@@ -202,6 +238,18 @@ impl<T: Clone> From<&[T]> for FrozenVec<T> {
 impl<T: Clone, const N: usize> From<[T; N]> for FrozenVec<T> {
     fn from(array: [T; N]) -> Self {
         array.into_iter().collect()
+    }
+}
+
+impl<T: Clone, const N: usize> From<&[T; N]> for FrozenVec<T> {
+    fn from(array: &[T; N]) -> Self {
+        Self::from(&array[..])
+    }
+}
+
+impl<T: Clone> From<Box<[T]>> for FrozenVec<T> {
+    fn from(boxed: Box<[T]>) -> Self {
+        Self::from(boxed.into_vec())
     }
 }
 
