@@ -143,7 +143,7 @@ fn hash_map_len_is_the_number_of_distinct_keys() {
     agrees_with_std::<FrozenMap<FrozenStr, bool>, HashMap<String, bool>>(|f, s| {
         f.len() == s.len()
             && f.keys().map(|k| k.to_string()).collect::<HashSet<_>>()
-                == s.keys().cloned().collect()
+                == s.keys().cloned().collect::<HashSet<_>>()
     });
     // Few possible keys, many entries: repeats collapse.
     let many = [0xffu8; 512];

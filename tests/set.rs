@@ -517,9 +517,9 @@ fn persistent_updates_and_algebra_leave_inputs_alone() {
     assert!(a.ptr_eq(&a0) && b.ptr_eq(&b0));
     assert_eq!((a.len(), b.len()), (200, 200));
     assert_eq!(union.len(), 300);
-    assert_eq!(inter, (100..200).collect());
-    assert_eq!(diff, (0..100).collect());
-    assert_eq!(sym, (0..100).chain(200..300).collect());
+    assert_eq!(inter, (100..200).collect::<FrozenSet<_>>());
+    assert_eq!(diff, (0..100).collect::<FrozenSet<_>>());
+    assert_eq!(sym, (0..100).chain(200..300).collect::<FrozenSet<_>>());
     assert_eq!(added.len(), 201);
     assert_eq!(removed.len(), 199);
     assert!(a.with_inserted(5).ptr_eq(&a));

@@ -2,6 +2,9 @@
 //! asserted at compile time, and the behaviour of the conversions and comparisons that make the
 //! siblings agree, each against its std equivalent.
 
+// Each comparison is written both ways on purpose: the two directions are two impls.
+#![allow(clippy::op_ref, clippy::nonminimal_bool)]
+
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 use std::fmt::Debug;

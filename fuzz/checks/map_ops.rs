@@ -63,7 +63,10 @@ fn run_with<S: BuildHasher + Clone + Default>(data: &[u8]) {
     // Conversions out of the map.
     assert_eq!(
         HashMap::<u8, u16, S>::from(map.clone()),
-        model.iter().map(|(&k, &v)| (k, v)).collect()
+        model
+            .iter()
+            .map(|(&k, &v)| (k, v))
+            .collect::<HashMap<_, _, S>>()
     );
     assert_eq!(
         BTreeMap::from(map.clone()),

@@ -58,7 +58,7 @@ fn run_with<S: BuildHasher + Clone + Default>(data: &[u8]) {
     let (set, model) = run_model(data, Default::default(), apply::<S>, check::<S>);
     assert_eq!(
         HashSet::<u8, S>::from(set.clone()),
-        model.iter().copied().collect()
+        model.iter().copied().collect::<HashSet<_, S>>()
     );
     assert_eq!(
         BTreeSet::from(set.clone()),
