@@ -12,7 +12,11 @@ use std::ops::Bound;
 use deepfreeze::ord_map::DiffItem;
 use deepfreeze::{Frozen, FrozenOrdMap};
 use proptest::prelude::*;
-use proptest::test_runner::{Config, FileFailurePersistence};
+use proptest::test_runner::Config;
+
+#[path = "common/tagged.rs"]
+mod tagged;
+use tagged::{Tagged, tagged};
 
 type K = u16;
 type V = i32;
@@ -377,14 +381,9 @@ fn actions() -> impl Strategy<Value = Actions> {
 }
 
 /// `PROPTEST_CASES` (default 256), 4 under Miri unless set explicitly; failures are saved in
-/// `proptest-regressions/ord_map.txt` (committed) and replayed first.
+/// `tests/ord_map.proptest-regressions` (proptest's default place, committed) and replayed first.
 fn config() -> Config {
-    let mut config = Config {
-        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(
-            "proptest-regressions/ord_map.txt",
-        ))),
-        ..Config::default()
-    };
+    let mut config = Config::default();
     if cfg!(miri) && std::env::var_os("PROPTEST_CASES").is_none() {
         config.cases = 4;
     }
@@ -709,37 +708,6 @@ fn nan_values() {
         m != FrozenOrdMap::from([(1, f64::NAN)]),
         "NaN != NaN entry-wise"
     );
-}
-
-/// Equal by `Ord`, told apart by `tag`: which of two equal keys a map keeps.
-#[derive(Clone, Debug)]
-struct Tagged {
-    key: u16,
-    tag: &'static str,
-}
-
-impl PartialEq for Tagged {
-    fn eq(&self, other: &Self) -> bool {
-        self.key == other.key
-    }
-}
-
-impl Eq for Tagged {}
-
-impl PartialOrd for Tagged {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Tagged {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.key.cmp(&other.key)
-    }
-}
-
-fn tagged(key: u16, tag: &'static str) -> Tagged {
-    Tagged { key, tag }
 }
 
 fn key_tags<V: Copy>(it: impl IntoIterator<Item = (Tagged, V)>) -> Vec<(u16, &'static str, V)> {

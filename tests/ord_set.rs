@@ -12,7 +12,11 @@ use std::ops::Bound;
 use deepfreeze::ord_set::DiffItem;
 use deepfreeze::{Frozen, FrozenOrdSet};
 use proptest::prelude::*;
-use proptest::test_runner::{Config, FileFailurePersistence};
+use proptest::test_runner::Config;
+
+#[path = "common/tagged.rs"]
+mod tagged;
+use tagged::{Tagged, tagged};
 
 type T = u16;
 type Set = FrozenOrdSet<T>;
@@ -355,14 +359,9 @@ fn actions() -> impl Strategy<Value = Actions> {
 }
 
 /// `PROPTEST_CASES` (default 256), 4 under Miri unless set explicitly; failures are saved in
-/// `proptest-regressions/ord_set.txt` (committed) and replayed first.
+/// `tests/ord_set.proptest-regressions` (proptest's default place, committed) and replayed first.
 fn config() -> Config {
-    let mut config = Config {
-        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(
-            "proptest-regressions/ord_set.txt",
-        ))),
-        ..Config::default()
-    };
+    let mut config = Config::default();
     if cfg!(miri) && std::env::var_os("PROPTEST_CASES").is_none() {
         config.cases = 4;
     }
@@ -616,38 +615,7 @@ fn std_traits() {
     assert_eq!(format!("{:?}", e.iter()), "[1, 2, 3]");
 }
 
-/// Equal by `Ord`, told apart by `tag`: which of two equal elements a set keeps.
-#[derive(Clone, Debug)]
-struct Tagged {
-    key: u8,
-    tag: &'static str,
-}
-
-impl PartialEq for Tagged {
-    fn eq(&self, other: &Self) -> bool {
-        self.key == other.key
-    }
-}
-
-impl Eq for Tagged {}
-
-impl PartialOrd for Tagged {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Tagged {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.key.cmp(&other.key)
-    }
-}
-
-fn tagged(key: u8, tag: &'static str) -> Tagged {
-    Tagged { key, tag }
-}
-
-fn tags<'a>(it: impl IntoIterator<Item = &'a Tagged>) -> Vec<(u8, &'static str)> {
+fn tags<'a>(it: impl IntoIterator<Item = &'a Tagged>) -> Vec<(u16, &'static str)> {
     it.into_iter().map(|t| (t.key, t.tag)).collect()
 }
 
@@ -655,7 +623,7 @@ fn tags<'a>(it: impl IntoIterator<Item = &'a Tagged>) -> Vec<(u8, &'static str)>
 /// element std's `BTreeSet` keeps, on a set of several nodes (the element may sit in any leaf).
 #[test]
 fn which_equal_element_is_kept_matches_btreeset() {
-    let keys = 0..100u8;
+    let keys = 0..100u16;
     let mut frozen: FrozenOrdSet<Tagged> = keys.clone().map(|k| tagged(k, "old")).collect();
     let mut std: BTreeSet<Tagged> = keys.clone().map(|k| tagged(k, "old")).collect();
     for k in (0..100).step_by(7) {
@@ -706,7 +674,7 @@ fn which_equal_element_is_kept_matches_btreeset() {
         tags(&FrozenOrdSet::from(twice.clone())),
         tags(&BTreeSet::from(twice))
     );
-    for other_size in [3u8, 200] {
+    for other_size in [3u16, 200] {
         let other: Vec<Tagged> = (0..other_size).map(|k| tagged(k, "other")).collect();
         let union = &frozen | &other.iter().cloned().collect();
         let std_union = &std | &other.iter().cloned().collect();

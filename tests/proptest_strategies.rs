@@ -162,6 +162,7 @@ where
         // Proptest's default stops shrinking after 4 x `cases` steps: 64 under Miri, too few to
         // reach the minimum (it stopped at [380, 2818691529, 2774526484]).
         max_shrink_iters: 10_000,
+        // The failures are the point here (the test measures shrinking), not regressions to keep.
         failure_persistence: None,
         ..ProptestConfig::default()
     });

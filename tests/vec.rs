@@ -10,7 +10,7 @@ use std::fmt::{self, Write as _};
 
 use deepfreeze::{Frozen, FrozenVec};
 use proptest::prelude::*;
-use proptest::test_runner::{Config, FileFailurePersistence};
+use proptest::test_runner::Config;
 
 type Elem = i32;
 
@@ -367,14 +367,9 @@ fn actions() -> impl Strategy<Value = Actions> {
 }
 
 /// `PROPTEST_CASES` (default 256), 4 under Miri unless set explicitly; failures are saved in
-/// `proptest-regressions/vec.txt` (committed) and replayed first.
+/// `tests/vec.proptest-regressions` (proptest's default place, committed) and replayed first.
 fn config() -> Config {
-    let mut config = Config {
-        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(
-            "proptest-regressions/vec.txt",
-        ))),
-        ..Config::default()
-    };
+    let mut config = Config::default();
     if cfg!(miri) && std::env::var_os("PROPTEST_CASES").is_none() {
         config.cases = 4;
     }
