@@ -32,8 +32,8 @@ const PATTERNS: &[&str] = &[
 
 /// Crates whose types end up inside a stored frozen value: the persistent collections (imbl),
 /// their chunk types, the pointer kinds and the pointers (`triomphe`, also the nodes of our own
-/// hash trie), and `wide`/`safe_arch`, the SIMD control bytes of imbl's hash nodes (no longer
-/// stored by any frozen type, still compiled into imbl, so still scanned).
+/// hash trie), and `wide`/`safe_arch`, the SIMD control bytes of imbl's hash nodes (stored by no
+/// frozen type, but compiled into imbl, so scanned).
 const SCANNED: &[&str] = &[
     "imbl",
     "imbl-sized-chunks",

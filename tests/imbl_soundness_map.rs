@@ -1,7 +1,7 @@
 //! `FrozenMap` on the inputs that broke imbl 7.0.2's hash map (`get_mut`, `entry`, `union*`):
 //! large maps, hashers that force full collisions and deep tries, and clones shared before
-//! mutation, also across threads. `FrozenMap` no longer wraps imbl (it runs on the crate's own
-//! CHAMP trie), so these are now regression tests for the trie's copy-on-write paths: `alter`
+//! mutation, also across threads. `FrozenMap` runs on the crate's own CHAMP trie, not on imbl, so
+//! these check the trie's copy-on-write paths on the inputs known to break such code: `alter`
 //! (built on `entry`), `insert` over an existing key, `union`/`union_with`/`union_with_key`,
 //! `merge_with`, `retain` and the owning iterator. Results are checked against
 //! `std::collections::HashMap`; values carry a drop counter so a double drop or a leak shows

@@ -14,8 +14,11 @@ use deepfreeze::{Frozen, FrozenOrdMap};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 
+#[path = "common/range.rs"]
+mod range;
 #[path = "common/tagged.rs"]
 mod tagged;
+use range::valid_range;
 use tagged::{Tagged, tagged};
 
 type K = u16;
@@ -61,19 +64,7 @@ impl Action {
     fn resolve(&self) -> Action {
         match self {
             Action::Range(lo, hi, walk) => {
-                let key = |b: &Bound<K>| match b {
-                    Bound::Included(k) | Bound::Excluded(k) => Some(*k),
-                    Bound::Unbounded => None,
-                };
-                let (mut lo, mut hi) = (*lo, *hi);
-                if let (Some(a), Some(b)) = (key(&lo), key(&hi)) {
-                    if a > b {
-                        std::mem::swap(&mut lo, &mut hi);
-                    }
-                    if a == b && matches!((lo, hi), (Bound::Excluded(_), Bound::Excluded(_))) {
-                        lo = Bound::Included(a);
-                    }
-                }
+                let (lo, hi) = valid_range(*lo, *hi);
                 Action::Range(lo, hi, walk.clone())
             }
             other => other.clone(),

@@ -40,7 +40,7 @@ pub fn for_each_op<'a, Op: Arbitrary<'a>>(u: &mut Unstructured<'a>, mut apply: i
 ///
 /// Under Miri the comparisons run once, after the last operation: a `check` probes every key
 /// (256 lookups, a rebuild, a hash) of the live and up to [`Versions::MAX`] kept versions, which
-/// made one short input take Miri over 15 minutes. Miri is there for undefined behaviour in the
+/// makes even a short input far too slow under Miri. Miri is there for undefined behaviour in the
 /// operations themselves, which still all run (with their own return-value assertions); the
 /// step-by-step comparison runs natively, in the fuzz targets and in the stable replay.
 pub fn run_model<'a, Op, F, M>(

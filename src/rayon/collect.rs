@@ -1,7 +1,7 @@
 //! `FromParallelIterator` and `ParallelExtend` for the frozen containers.
 //!
-//! The sequences collect into a `Vec` in parallel first (measured faster than concatenating one
-//! `FrozenVec` per worker). For the ordered maps and sets, each worker builds a tree of its own
+//! The sequences collect into a `Vec` in parallel first, which beats concatenating one `FrozenVec`
+//! per worker (BENCHMARKS.md, `collect`). For the ordered maps and sets, each worker builds a tree of its own
 //! from its part of the input, and the trees are merged in input order, the smaller into the
 //! larger, later input winning on equal keys as in the serial `collect`.
 
@@ -26,7 +26,7 @@ impl<T: Send> FromParallelIterator<T> for FrozenSlice<T> {
 }
 
 /// Collects in parallel into a `Vec` (rayon writes an indexed input in place), then builds the
-/// tree from it. Building a vector per worker and concatenating them measured 1.2×–1.5× slower
+/// tree from it, rather than building a vector per worker and concatenating them, which is slower
 /// (BENCHMARKS.md, `collect/*/frozen_vec/parallel_fold_append`).
 ///
 /// ```
