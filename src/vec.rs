@@ -556,66 +556,32 @@ impl<T: Clone> FrozenVec<T> {
         (index < self.len()).then(|| self.without_index(index))
     }
 
-    /// Returns a new vector of the first `n` elements (all of them if `n >= len`). O(log n).
+    /// Returns a new vector of the elements in `range`, like `&slice[range]` (and
+    /// [`FrozenStr::slice`](crate::FrozenStr::slice), [`FrozenBytes::slice`](crate::FrozenBytes::slice)).
+    /// O(log n).
     ///
-    /// ```
-    /// use deepfreeze::FrozenVec;
-    ///
-    /// let v = FrozenVec::from([1, 2, 3]);
-    /// assert_eq!(v.take(2), [1, 2]);
-    /// assert_eq!(v.take(10), [1, 2, 3]);
-    /// ```
-    #[must_use]
-    pub fn take(&self, n: usize) -> Self {
-        if n >= self.len() {
-            return self.clone();
-        }
-        match self.repr() {
-            Repr::Short(slice) => Self::from_short_slice(&slice[..n]),
-            Repr::Long(tree) => Self::from_storage(Storage::from_tree(tree.take(n))),
-        }
-    }
-
-    /// Returns a new vector without the first `n` elements (empty if `n >= len`). O(log n).
-    ///
-    /// ```
-    /// use deepfreeze::FrozenVec;
-    ///
-    /// let v = FrozenVec::from([1, 2, 3]);
-    /// assert_eq!(v.skip(1), [2, 3]);
-    /// assert!(v.skip(10).is_empty());
-    /// ```
-    #[must_use]
-    pub fn skip(&self, n: usize) -> Self {
-        if n == 0 {
-            return self.clone();
-        }
-        if n >= self.len() {
-            return Self::new();
-        }
-        match self.repr() {
-            Repr::Short(slice) => Self::from_short_slice(&slice[n..]),
-            Repr::Long(tree) => Self::from_storage(Storage::from_tree(tree.skip(n))),
-        }
-    }
-
-    /// Returns a new vector of the elements in `range`, like `&slice[range]`. O(log n).
+    /// `v.slice(..n)` is the first `n` elements and `v.slice(n..)` all but the first `n`. The
+    /// whole range returns a clone (`ptr_eq` to `self`); a long vector's part shares the
+    /// tree's nodes, a short one (at most 32 elements) is a new exact-sized array.
     ///
     /// # Panics
     ///
-    /// Panics if the range starts after it ends or ends after `self.len()`, like slice indexing.
+    /// Like slice indexing: if the range starts after it ends or ends after `self.len()`, with
+    /// std's messages.
     ///
     /// ```
     /// use deepfreeze::FrozenVec;
     ///
     /// let v = FrozenVec::from([0, 1, 2, 3, 4]);
-    /// assert_eq!(v.subslice(1..3), [1, 2]);
-    /// assert_eq!(v.subslice(3..), [3, 4]);
-    /// assert_eq!(v.subslice(..=1), [0, 1]);
+    /// assert_eq!(v.slice(1..3), [1, 2]);
+    /// assert_eq!(v.slice(..2), [0, 1]); // the first two
+    /// assert_eq!(v.slice(3..), [3, 4]); // all but the first three
+    /// assert_eq!(v.slice(..=1), [0, 1]);
+    /// assert!(v.slice(..).ptr_eq(&v));
     /// ```
     #[must_use]
     #[track_caller]
-    pub fn subslice<R: RangeBounds<usize>>(&self, range: R) -> Self {
+    pub fn slice(&self, range: impl RangeBounds<usize>) -> Self {
         let len = self.len();
         let start = match range.start_bound() {
             Bound::Included(&s) => s,
@@ -637,9 +603,26 @@ impl<T: Clone> FrozenVec<T> {
         if end > len {
             panic!("range end index {end} out of range for slice of length {len}");
         }
+        if end - start == len {
+            return self.clone();
+        }
         match self.repr() {
             Repr::Short(slice) => Self::from_short_slice(&slice[start..end]),
-            Repr::Long(_) => self.take(end).skip(start),
+            Repr::Long(tree) if end - start <= SHORT_MAX => {
+                let part: Vec<T> = (start..end).map(|i| tree[i].clone()).collect();
+                Self::from_storage(Storage::short_from_vec(part))
+            }
+            Repr::Long(tree) => {
+                let mut part = if end == len {
+                    tree.clone()
+                } else {
+                    tree.take(end)
+                };
+                if start > 0 {
+                    part = part.skip(start);
+                }
+                Self::from_storage(Storage::from_tree(part))
+            }
         }
     }
 

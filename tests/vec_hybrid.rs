@@ -242,8 +242,8 @@ fn long_vectors_become_short_again() {
             v.dedup_by_key(|x| x / 10);
             v
         }),
-        ("take", &|| long().take(3)),
-        ("subslice", &|| long().subslice(40..72)),
+        ("slice prefix", &|| long().slice(..3)),
+        ("slice", &|| long().slice(40..72)),
         ("pop_back to 16", &|| {
             let mut v = long();
             while v.len() > 16 {
@@ -461,8 +461,8 @@ fn updates() -> Vec<(&'static str, Update, ModelUpdate)> {
             },
         ),
         (
-            "take",
-            |v| *v = v.take(v.len() / 2),
+            "slice prefix",
+            |v| *v = v.slice(..v.len() / 2),
             |m| m.truncate(m.len() / 2),
         ),
     ]

@@ -11,7 +11,7 @@
 //! - **Empty**: no allocation.
 //!
 //! The handle is a tag and a pointer: 16 bytes, and the unused tag values give `Option` its
-//! niche. Bulk operations (`split_off`, `truncate`, `retain`, `take`, collecting) leave a
+//! niche. Bulk operations (`split_off`, `truncate`, `retain`, `slice`, collecting) leave a
 //! vector of at most [`SHORT_MAX`] elements short; single removals (`pop_*`, `remove`) turn a
 //! long vector short only once it is down to [`SHORT_MAX`]` / 2`, so that pushing and popping
 //! around the threshold does not convert back and forth on every call.
