@@ -2,8 +2,8 @@
 //!
 //! - **Short** (at most [`SHORT_MAX`] elements): one exact-sized `triomphe::ThinArc<(), T>`
 //!   allocation holding a reference count, the length and the elements, nothing else. An update
-//!   builds the new array completely in a `Vec` (so a panic in `T::clone` drops what was built
-//!   and leaves the vector as it was), then moves it into a new allocation.
+//!   writes the new elements straight into the new array (`rebuild.rs`); a panic in `T::clone`
+//!   drops what was written and frees it, leaving the vector as it was.
 //! - **Long**: imbl's RRB tree (`GenericVector<T, ArcTK>`) behind a `triomphe::Arc`, so the
 //!   handle stays one pointer and a clone is one atomic increment. In-place updates go through
 //!   `Arc::make_mut` (an O(1) copy of the tree's root handle when shared) and then imbl's
@@ -139,7 +139,9 @@ impl<T: Clone> Storage<T> {
     /// The storage for `slice`, its elements cloned.
     pub(super) fn from_slice(slice: &[T]) -> Self {
         if slice.len() <= SHORT_MAX {
-            Self::short_from_vec(slice.to_vec())
+            let mut out = super::rebuild::Rebuild::with_len(slice.len());
+            out.extend_from_slice(slice);
+            out.finish()
         } else {
             Storage::Long(Arc::new(slice.iter().cloned().collect()))
         }
