@@ -46,6 +46,28 @@ impl<T> ArrayWriter<T> {
         self.written += 1;
     }
 
+    /// Writes clones of `items` next, all at once if they cannot panic (a `Copy` element's
+    /// clone compiles to a copy of the whole run).
+    ///
+    /// # Panics
+    ///
+    /// If fewer than `items.len()` slots are left.
+    #[inline]
+    fn extend_from_slice(&mut self, items: &[T])
+    where
+        T: Clone,
+    {
+        let Self { array, written } = self;
+        let slots = match array {
+            Some(array) => &mut array.slice[*written..],
+            None => &mut [][..],
+        };
+        for (slot, x) in slots[..items.len()].iter_mut().zip(items) {
+            slot.write(x.clone());
+            *written += 1;
+        }
+    }
+
     /// The finished array (empty storage for a length of zero).
     ///
     /// # Panics
@@ -116,7 +138,7 @@ impl<T: Clone> Rebuild<T> {
     #[inline]
     pub(super) fn extend_from_slice(&mut self, items: &[T]) {
         match &mut self.0 {
-            Sink::Short(writer) => items.iter().for_each(|x| writer.push(x.clone())),
+            Sink::Short(writer) => writer.extend_from_slice(items),
             Sink::Long(tree) => items.iter().for_each(|x| tree.push_back(x.clone())),
         }
     }

@@ -151,10 +151,15 @@ impl<T: Clone> Storage<T> {
     /// in-place update; `None` for a short or empty vector.
     #[inline]
     pub(super) fn tree_mut(&mut self) -> Option<&mut Tree<T>> {
-        match self {
-            Storage::Long(tree) => Some(Arc::make_mut(tree)),
-            _ => None,
+        let Storage::Long(tree) = self else {
+            return None;
+        };
+        // `Arc::make_mut` with its copy out of line: the in-place updates of an unshared tree
+        // (the common case) then stay small enough to inline.
+        if !tree.is_unique() {
+            unshare(tree);
         }
+        Arc::get_mut(tree)
     }
 
     /// A tree with the elements, sharing the nodes of a long vector (O(1)) or cloning those of a
@@ -195,6 +200,13 @@ impl<T: Clone> Storage<T> {
             *self = Self::short_from_vec(tree.iter().cloned().collect());
         }
     }
+}
+
+/// Replaces a shared tree's root handle by an unshared copy (O(1): the nodes stay shared).
+#[cold]
+#[inline(never)]
+fn unshare<T: Clone>(tree: &mut Arc<Tree<T>>) {
+    *tree = Arc::new(Tree::clone(tree));
 }
 
 /// Collects elements one at a time into a vector's storage: into a `Vec` while they fit a short
