@@ -16,10 +16,12 @@ use core::ops::{Bound, RangeBounds};
 use crate::Frozen;
 
 mod iter;
+mod rebuild;
 mod repr;
 mod traits;
 
 pub use iter::{IntoIter, Iter};
+use rebuild::Rebuild;
 pub(crate) use repr::{Builder, Repr};
 use repr::{SHORT_MAX, SHORTEN_AT, Storage, Tree};
 
@@ -367,19 +369,74 @@ fn index_out_of_bounds(index: usize, len: usize) -> ! {
     panic!("index out of bounds: the len is {len} but the index is {index}")
 }
 
-/// Builds the elements of a short vector with `edit` applied, into an exact-sized `Vec`
-/// (`extra` more slots than `slice`), then moves them into a new short (or, past the threshold,
-/// long) storage. If a clone panics, the partial `Vec` is dropped and nothing else changed. Out
-/// of line, so that the in-place paths of long vectors in the callers stay small.
+/// The storage of the `len` elements that `fill` gathers, in order: written straight into a
+/// new exact-sized short array (one allocation), or into a tree past [`SHORT_MAX`]. If a clone
+/// panics, what was gathered is dropped and nothing else changed.
+#[inline]
+fn rebuilt<T: Clone>(len: usize, fill: impl FnOnce(&mut Rebuild<T>)) -> Storage<T> {
+    let mut out = Rebuild::with_len(len);
+    fill(&mut out);
+    out.finish()
+}
+
+// The updates of a short vector's elements `old`, as new storage (`old` is left alone, so a
+// panicking clone changes nothing). Out of line, so that the in-place paths of long vectors in
+// the callers stay small; shared by the in-place and the persistent methods.
+
 #[inline(never)]
-fn rebuilt<T: Clone>(
-    slice: &[T],
-    extra: usize,
-    edit: impl FnOnce(&[T], &mut Vec<T>),
-) -> Storage<T> {
-    let mut out = Vec::with_capacity(slice.len() + extra);
-    edit(slice, &mut out);
-    Storage::from_vec(out)
+fn pushed_back<T: Clone>(old: &[T], value: T) -> Storage<T> {
+    rebuilt(old.len() + 1, |out| {
+        out.extend_from_slice(old);
+        out.push(value);
+    })
+}
+
+#[inline(never)]
+fn pushed_front<T: Clone>(old: &[T], value: T) -> Storage<T> {
+    rebuilt(old.len() + 1, |out| {
+        out.push(value);
+        out.extend_from_slice(old);
+    })
+}
+
+/// `index <= old.len()`.
+#[inline(never)]
+fn inserted<T: Clone>(old: &[T], index: usize, value: T) -> Storage<T> {
+    rebuilt(old.len() + 1, |out| {
+        out.extend_from_slice(&old[..index]);
+        out.push(value);
+        out.extend_from_slice(&old[index..]);
+    })
+}
+
+/// `index < old.len()`.
+#[inline(never)]
+fn replaced<T: Clone>(old: &[T], index: usize, value: T) -> Storage<T> {
+    rebuilt(old.len(), |out| {
+        out.extend_from_slice(&old[..index]);
+        out.push(value);
+        out.extend_from_slice(&old[index + 1..]);
+    })
+}
+
+/// `index < old.len()`.
+#[inline(never)]
+fn removed<T: Clone>(old: &[T], index: usize) -> Storage<T> {
+    rebuilt(old.len() - 1, |out| {
+        out.extend_from_slice(&old[..index]);
+        out.extend_from_slice(&old[index + 1..]);
+    })
+}
+
+/// `a < b < old.len()`.
+fn swapped<T: Clone>(old: &[T], a: usize, b: usize) -> Storage<T> {
+    rebuilt(old.len(), |out| {
+        out.extend_from_slice(&old[..a]);
+        out.push(old[b].clone());
+        out.extend_from_slice(&old[a + 1..b]);
+        out.push(old[a].clone());
+        out.extend_from_slice(&old[b + 1..]);
+    })
 }
 
 impl<T: Clone> FrozenVec<T> {
@@ -400,10 +457,7 @@ impl<T: Clone> FrozenVec<T> {
     fn remove_short(&mut self, index: usize) -> T {
         let slice = self.storage.as_slice().unwrap_or_default();
         let value = slice[index].clone();
-        self.storage = rebuilt(slice, 0, |old, out| {
-            out.extend_from_slice(&old[..index]);
-            out.extend_from_slice(&old[index + 1..]);
-        });
+        self.storage = removed(slice, index);
         value
     }
 
@@ -421,6 +475,9 @@ impl<T: Clone> FrozenVec<T> {
     /// ```
     #[must_use]
     pub fn with_pushed_back(&self, value: T) -> Self {
+        if let Some(slice) = self.storage.as_slice() {
+            return Self::from_storage(pushed_back(slice, value));
+        }
         let mut out = self.detached();
         out.push_back(value);
         out
@@ -437,6 +494,9 @@ impl<T: Clone> FrozenVec<T> {
     /// ```
     #[must_use]
     pub fn with_pushed_front(&self, value: T) -> Self {
+        if let Some(slice) = self.storage.as_slice() {
+            return Self::from_storage(pushed_front(slice, value));
+        }
         let mut out = self.detached();
         out.push_front(value);
         out
@@ -459,9 +519,14 @@ impl<T: Clone> FrozenVec<T> {
     #[must_use]
     #[track_caller]
     pub fn with_replaced(&self, index: usize, value: T) -> Self {
-        let mut out = self.detached();
-        out.set(index, value);
-        out
+        match self.storage.as_slice() {
+            Some(slice) if index < slice.len() => Self::from_storage(replaced(slice, index, value)),
+            _ => {
+                let mut out = self.detached();
+                out.set(index, value);
+                out
+            }
+        }
     }
 
     /// Returns a new vector with the element at `index` replaced by `value`, or `None` if
@@ -498,9 +563,16 @@ impl<T: Clone> FrozenVec<T> {
     #[must_use]
     #[track_caller]
     pub fn with_inserted(&self, index: usize, value: T) -> Self {
-        let mut out = self.detached();
-        out.insert(index, value);
-        out
+        match self.storage.as_slice() {
+            Some(slice) if index <= slice.len() => {
+                Self::from_storage(inserted(slice, index, value))
+            }
+            _ => {
+                let mut out = self.detached();
+                out.insert(index, value);
+                out
+            }
+        }
     }
 
     /// Returns a new vector with `value` inserted at `index`, or `None` if
@@ -536,9 +608,14 @@ impl<T: Clone> FrozenVec<T> {
     #[must_use]
     #[track_caller]
     pub fn without_index(&self, index: usize) -> Self {
-        let mut out = self.detached();
-        out.remove(index);
-        out
+        match self.storage.as_slice() {
+            Some(slice) if index < slice.len() => Self::from_storage(removed(slice, index)),
+            _ => {
+                let mut out = self.detached();
+                out.remove(index);
+                out
+            }
+        }
     }
 
     /// Returns a new vector without the element at `index`, or `None` if
@@ -556,66 +633,32 @@ impl<T: Clone> FrozenVec<T> {
         (index < self.len()).then(|| self.without_index(index))
     }
 
-    /// Returns a new vector of the first `n` elements (all of them if `n >= len`). O(log n).
+    /// Returns a new vector of the elements in `range`, like `&slice[range]` (and
+    /// [`FrozenStr::slice`](crate::FrozenStr::slice), [`FrozenBytes::slice`](crate::FrozenBytes::slice)).
+    /// O(log n).
     ///
-    /// ```
-    /// use deepfreeze::FrozenVec;
-    ///
-    /// let v = FrozenVec::from([1, 2, 3]);
-    /// assert_eq!(v.take(2), [1, 2]);
-    /// assert_eq!(v.take(10), [1, 2, 3]);
-    /// ```
-    #[must_use]
-    pub fn take(&self, n: usize) -> Self {
-        if n >= self.len() {
-            return self.clone();
-        }
-        match self.repr() {
-            Repr::Short(slice) => Self::from_short_slice(&slice[..n]),
-            Repr::Long(tree) => Self::from_storage(Storage::from_tree(tree.take(n))),
-        }
-    }
-
-    /// Returns a new vector without the first `n` elements (empty if `n >= len`). O(log n).
-    ///
-    /// ```
-    /// use deepfreeze::FrozenVec;
-    ///
-    /// let v = FrozenVec::from([1, 2, 3]);
-    /// assert_eq!(v.skip(1), [2, 3]);
-    /// assert!(v.skip(10).is_empty());
-    /// ```
-    #[must_use]
-    pub fn skip(&self, n: usize) -> Self {
-        if n == 0 {
-            return self.clone();
-        }
-        if n >= self.len() {
-            return Self::new();
-        }
-        match self.repr() {
-            Repr::Short(slice) => Self::from_short_slice(&slice[n..]),
-            Repr::Long(tree) => Self::from_storage(Storage::from_tree(tree.skip(n))),
-        }
-    }
-
-    /// Returns a new vector of the elements in `range`, like `&slice[range]`. O(log n).
+    /// `v.slice(..n)` is the first `n` elements and `v.slice(n..)` all but the first `n`. The
+    /// whole range returns a clone (`ptr_eq` to `self`); a long vector's part shares the
+    /// tree's nodes, a short one (at most 32 elements) is a new exact-sized array.
     ///
     /// # Panics
     ///
-    /// Panics if the range starts after it ends or ends after `self.len()`, like slice indexing.
+    /// Like slice indexing: if the range starts after it ends or ends after `self.len()`, with
+    /// std's messages.
     ///
     /// ```
     /// use deepfreeze::FrozenVec;
     ///
     /// let v = FrozenVec::from([0, 1, 2, 3, 4]);
-    /// assert_eq!(v.subslice(1..3), [1, 2]);
-    /// assert_eq!(v.subslice(3..), [3, 4]);
-    /// assert_eq!(v.subslice(..=1), [0, 1]);
+    /// assert_eq!(v.slice(1..3), [1, 2]);
+    /// assert_eq!(v.slice(..2), [0, 1]); // the first two
+    /// assert_eq!(v.slice(3..), [3, 4]); // all but the first three
+    /// assert_eq!(v.slice(..=1), [0, 1]);
+    /// assert!(v.slice(..).ptr_eq(&v));
     /// ```
     #[must_use]
     #[track_caller]
-    pub fn subslice<R: RangeBounds<usize>>(&self, range: R) -> Self {
+    pub fn slice(&self, range: impl RangeBounds<usize>) -> Self {
         let len = self.len();
         let start = match range.start_bound() {
             Bound::Included(&s) => s,
@@ -637,9 +680,26 @@ impl<T: Clone> FrozenVec<T> {
         if end > len {
             panic!("range end index {end} out of range for slice of length {len}");
         }
+        if end - start == len {
+            return self.clone();
+        }
         match self.repr() {
             Repr::Short(slice) => Self::from_short_slice(&slice[start..end]),
-            Repr::Long(_) => self.take(end).skip(start),
+            Repr::Long(tree) if end - start <= SHORT_MAX => {
+                let part: Vec<T> = (start..end).map(|i| tree[i].clone()).collect();
+                Self::from_storage(Storage::short_from_vec(part))
+            }
+            Repr::Long(tree) => {
+                let mut part = if end == len {
+                    tree.clone()
+                } else {
+                    tree.take(end)
+                };
+                if start > 0 {
+                    part = part.skip(start);
+                }
+                Self::from_storage(Storage::from_tree(part))
+            }
         }
     }
 
@@ -683,10 +743,7 @@ impl<T: Clone> FrozenVec<T> {
             return tree.push_back(value);
         }
         let slice = self.storage.as_slice().unwrap_or_default();
-        self.storage = rebuilt(slice, 1, |old, out| {
-            out.extend_from_slice(old);
-            out.push(value);
-        });
+        self.storage = pushed_back(slice, value);
     }
 
     /// Prepends `value` at the front. O(1)* (amortized).
@@ -704,10 +761,7 @@ impl<T: Clone> FrozenVec<T> {
             return tree.push_front(value);
         }
         let slice = self.storage.as_slice().unwrap_or_default();
-        self.storage = rebuilt(slice, 1, |old, out| {
-            out.push(value);
-            out.extend_from_slice(old);
-        });
+        self.storage = pushed_front(slice, value);
     }
 
     /// Removes and returns the last element, or `None` if the vector is empty. O(1)*.
@@ -782,11 +836,7 @@ impl<T: Clone> FrozenVec<T> {
             return tree.insert(index, value);
         }
         let slice = self.storage.as_slice().unwrap_or_default();
-        self.storage = rebuilt(slice, 1, |old, out| {
-            out.extend_from_slice(&old[..index]);
-            out.push(value);
-            out.extend_from_slice(&old[index..]);
-        });
+        self.storage = inserted(slice, index, value);
     }
 
     /// Removes and returns the element at `index`, shifting later elements left. O(log n).
@@ -855,11 +905,7 @@ impl<T: Clone> FrozenVec<T> {
         let value = value.expect("not used by a shared array");
         let slice = self.storage.as_slice().unwrap_or_default();
         let old = slice[index].clone();
-        self.storage = rebuilt(slice, 0, |old, out| {
-            out.extend_from_slice(&old[..index]);
-            out.push(value);
-            out.extend_from_slice(&old[index + 1..]);
-        });
+        self.storage = replaced(slice, index, value);
         old
     }
 
@@ -903,10 +949,7 @@ impl<T: Clone> FrozenVec<T> {
             return;
         }
         let slice = self.storage.as_slice().unwrap_or_default();
-        self.storage = rebuilt(slice, 0, |old, out| {
-            out.extend_from_slice(old);
-            out.swap(a, b);
-        });
+        self.storage = swapped(slice, a.min(b), a.max(b));
     }
 
     /// Keeps only the elements for which `f` returns `true`, in order. O(n).
@@ -1102,7 +1145,7 @@ impl<T: Clone> FrozenVec<T> {
         }
         if let (Some(left), Some(right)) = (self.storage.as_slice(), other.storage.as_slice()) {
             if left.len() + right.len() <= SHORT_MAX {
-                self.storage = rebuilt(left, right.len(), |left, out| {
+                self.storage = rebuilt(left.len() + right.len(), |out| {
                     out.extend_from_slice(left);
                     out.extend_from_slice(right);
                 });

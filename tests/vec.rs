@@ -46,9 +46,9 @@ enum Action {
     TryWithReplaced(usize, Elem),
     TryWithInserted(usize, Elem),
     TryWithoutIndex(usize),
-    Take(usize),
-    Skip(usize),
-    Subslice(usize, usize),
+    SlicePrefix(usize),
+    SliceSuffix(usize),
+    Slice(usize, usize),
     SplitAtLeft(usize),
     SplitAtRight(usize),
     Snapshot,
@@ -79,11 +79,11 @@ impl Action {
             TryWithReplaced(i, x) => TryWithReplaced(near(i), x),
             TryWithInserted(i, x) => TryWithInserted(near(i), x),
             TryWithoutIndex(i) => TryWithoutIndex(near(i)),
-            Take(i) => Take(near(i)),
-            Skip(i) => Skip(near(i)),
-            Subslice(a, b) => {
+            SlicePrefix(i) => SlicePrefix(slot(i)),
+            SliceSuffix(i) => SliceSuffix(slot(i)),
+            Slice(a, b) => {
                 let (a, b) = (slot(a), slot(b));
-                Subslice(a.min(b), a.max(b))
+                Slice(a.min(b), a.max(b))
             }
             SplitAtLeft(i) => SplitAtLeft(slot(i)),
             SplitAtRight(i) => SplitAtRight(slot(i)),
@@ -104,9 +104,9 @@ impl Action {
                 | TryWithReplaced(..)
                 | TryWithInserted(..)
                 | TryWithoutIndex(_)
-                | Take(_)
-                | Skip(_)
-                | Subslice(..)
+                | SlicePrefix(_)
+                | SliceSuffix(_)
+                | Slice(..)
                 | SplitAtLeft(_)
                 | SplitAtRight(_)
         )
@@ -151,9 +151,9 @@ impl Action {
                 format!("if let Some(w) = v.try_with_inserted({i}, {x}) {{ v = w; }}")
             }
             TryWithoutIndex(i) => format!("if let Some(w) = v.try_without_index({i}) {{ v = w; }}"),
-            Take(n) => format!("v = v.take({n});"),
-            Skip(n) => format!("v = v.skip({n});"),
-            Subslice(a, b) => format!("v = v.subslice({a}..{b});"),
+            SlicePrefix(n) => format!("v = v.slice(..{n});"),
+            SliceSuffix(n) => format!("v = v.slice({n}..);"),
+            Slice(a, b) => format!("v = v.slice({a}..{b});"),
             SplitAtLeft(i) => format!("v = v.split_at({i}).0;"),
             SplitAtRight(i) => format!("v = v.split_at({i}).1;"),
             Snapshot => format!("let snap{snapshot_no} = v.clone();"),
@@ -188,7 +188,7 @@ impl Action {
                 m.splice(0..0, xs.iter().copied());
             }
             ExtendRange(start, n) => m.extend((0..*n as Elem).map(|k| start + k)),
-            Truncate(n) | Take(n) | SplitAtLeft(n) => m.truncate(*n),
+            Truncate(n) | SlicePrefix(n) | SplitAtLeft(n) => m.truncate(*n),
             Clear => m.clear(),
             WithPushedBack(x) => m.push(*x),
             WithPushedFront(x) => m.insert(0, *x),
@@ -208,8 +208,8 @@ impl Action {
                 }
                 m.remove(*i);
             }
-            Skip(n) => drop(m.drain(..(*n).min(m.len()))),
-            Subslice(a, b) => *m = m[*a..*b].to_vec(),
+            SliceSuffix(n) => drop(m.drain(..*n)),
+            Slice(a, b) => *m = m[*a..*b].to_vec(),
             Snapshot | RoundTripStd => {}
         }
         String::new()
@@ -266,9 +266,9 @@ impl Action {
             TryWithReplaced(i, x) => return attempt(v, v.try_with_replaced(*i, *x)),
             TryWithInserted(i, x) => return attempt(v, v.try_with_inserted(*i, *x)),
             TryWithoutIndex(i) => return attempt(v, v.try_without_index(*i)),
-            Take(n) => persistent(v, v.take(*n)),
-            Skip(n) => persistent(v, v.skip(*n)),
-            Subslice(a, b) => persistent(v, v.subslice(*a..*b)),
+            SlicePrefix(n) => persistent(v, v.slice(..*n)),
+            SliceSuffix(n) => persistent(v, v.slice(*n..)),
+            Slice(a, b) => persistent(v, v.slice(*a..*b)),
             SplitAtLeft(i) => persistent(v, v.split_at(*i).0),
             SplitAtRight(i) => persistent(v, v.split_at(*i).1),
             Snapshot => {}
@@ -351,9 +351,9 @@ fn action() -> impl Strategy<Value = Action> {
         1 => (index(), elem()).prop_map(|(i, x)| TryWithReplaced(i, x)),
         1 => (index(), elem()).prop_map(|(i, x)| TryWithInserted(i, x)),
         1 => index().prop_map(TryWithoutIndex),
-        1 => index().prop_map(Take),
-        1 => index().prop_map(Skip),
-        1 => (index(), index()).prop_map(|(a, b)| Subslice(a, b)),
+        1 => index().prop_map(SlicePrefix),
+        1 => index().prop_map(SliceSuffix),
+        1 => (index(), index()).prop_map(|(a, b)| Slice(a, b)),
         1 => index().prop_map(SplitAtLeft),
         1 => index().prop_map(SplitAtRight),
         3 => Just(Snapshot),
@@ -542,27 +542,27 @@ fn without_index_out_of_bounds_panics() {
 
 #[test]
 #[should_panic(expected = "range end index 4 out of range for slice of length 3")]
-fn subslice_past_the_end_panics() {
-    let _ = big(3).subslice(1..4);
+fn slice_past_the_end_panics() {
+    let _ = big(3).slice(1..4);
 }
 
 #[test]
 #[should_panic(expected = "slice index starts at 2 but ends at 1")]
-fn subslice_reversed_panics() {
+fn slice_reversed_panics() {
     #[allow(clippy::reversed_empty_ranges)]
-    let _ = big(3).subslice(2..1);
+    let _ = big(3).slice(2..1);
 }
 
 #[test]
-fn subslice_bounds() {
+fn slice_bounds() {
     use std::ops::Bound::{Excluded, Included, Unbounded};
     let v = big(300);
-    assert_eq!(v.subslice(..), v);
-    assert!(v.subslice(300..).is_empty());
-    assert!(v.subslice(7..7).is_empty());
-    assert_eq!(v.subslice((Excluded(10), Included(12))), [11, 12]);
-    assert_eq!(v.subslice((Unbounded, Excluded(2))), [0, 1]);
-    assert_eq!(v.subslice(100..=299).len(), 200);
+    assert_eq!(v.slice(..), v);
+    assert!(v.slice(300..).is_empty());
+    assert!(v.slice(7..7).is_empty());
+    assert_eq!(v.slice((Excluded(10), Included(12))), [11, 12]);
+    assert_eq!(v.slice((Unbounded, Excluded(2))), [0, 1]);
+    assert_eq!(v.slice(100..=299).len(), 200);
 }
 
 #[test]
@@ -600,8 +600,8 @@ fn unchanged_operations_keep_sharing() {
         v.ptr_eq(&original),
         "dedup without duplicates copies nothing"
     );
-    assert!(v.take(5000).ptr_eq(&original));
-    assert!(v.skip(0).ptr_eq(&original));
+    assert!(v.slice(..).ptr_eq(&original));
+    assert!(v.slice(0..1000).ptr_eq(&original));
 }
 
 #[test]

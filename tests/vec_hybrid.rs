@@ -242,8 +242,8 @@ fn long_vectors_become_short_again() {
             v.dedup_by_key(|x| x / 10);
             v
         }),
-        ("take", &|| long().take(3)),
-        ("subslice", &|| long().subslice(40..72)),
+        ("slice prefix", &|| long().slice(..3)),
+        ("slice", &|| long().slice(40..72)),
         ("pop_back to 16", &|| {
             let mut v = long();
             while v.len() > 16 {
@@ -461,9 +461,46 @@ fn updates() -> Vec<(&'static str, Update, ModelUpdate)> {
             },
         ),
         (
-            "take",
-            |v| *v = v.take(v.len() / 2),
+            "slice prefix",
+            |v| *v = v.slice(..v.len() / 2),
             |m| m.truncate(m.len() / 2),
+        ),
+        (
+            "slice middle",
+            |v| *v = v.slice(v.len() / 4..v.len() - v.len() / 4),
+            |m| *m = m[m.len() / 4..m.len() - m.len() / 4].to_vec(),
+        ),
+        (
+            "with_pushed_front",
+            |v| *v = v.with_pushed_front(Fused::new(9)),
+            |m| m.insert(0, 9),
+        ),
+        (
+            "with_inserted (middle)",
+            |v| *v = v.with_inserted(v.len() / 2, Fused::new(9)),
+            |m| m.insert(m.len() / 2, 9),
+        ),
+        (
+            "with_replaced (middle)",
+            |v| {
+                if !v.is_empty() {
+                    *v = v.with_replaced(v.len() / 2, Fused::new(9));
+                }
+            },
+            |m| {
+                if !m.is_empty() {
+                    let middle = m.len() / 2;
+                    m[middle] = 9;
+                }
+            },
+        ),
+        (
+            "From<&[T]>",
+            |v| {
+                let elements: Vec<Fused> = v.iter().map(|x| Fused::new(x.0)).collect();
+                *v = FrozenVec::from(elements.as_slice());
+            },
+            |_| {},
         ),
     ]
 }

@@ -1,11 +1,20 @@
 //! `FrozenVec<u16>` against `Vec<u16>`: random in-place and persistent updates (pushes and pops
 //! at both ends, inserts and removes, `set`/`swap`, sorting, `retain`/`dedup`, `split_off`,
-//! `append`, `take`/`skip`/`subslice`), compared with the model after every step, while earlier
+//! `append`, sub-ranges with `slice`), compared with the model after every step, while earlier
 //! versions (clones sharing structure with the live vector) must keep their contents. A vector
 //! of at most 32 elements is one exact-sized array and a longer one a tree: single pushes and
-//! pops keep short vectors short, `Grow` makes trees of thousands, and `Take`, `Skip`,
-//! `Subslice`, `SplitAt`, `SplitOff`, `Retain` and the dedups cut trees back into short arrays.
-//! (The operations are unchanged so that the committed inputs decode as they did when found.)
+//! pops keep short vectors short, `Grow` makes trees of thousands, and `SlicePrefix`,
+//! `SliceSuffix`, `Slice`, `SplitAt`, `SplitOff`, `Retain` and the dedups cut trees back into
+//! short arrays.
+//!
+//! The same input then drives a second sequence, [`HybridOp`]s, that keeps the length around
+//! the two thresholds of the representation (32, the most a short array holds, and 16, where
+//! single removals turn a tree back into an array), crossing them both ways with old versions
+//! kept, through every way in: bulk pushes and pops, `insert`/`remove` at any index, `extend`,
+//! `append`, `split_off`, `truncate`, `retain`, `From<Vec>`, `From<&[T]>`, `collect` with an
+//! exact or a lying size hint, persistent updates. `Op` is decoded exactly as when the committed
+//! inputs were found (`arbitrary` scales an enum's discriminant by its number of variants, so a
+//! new variant would change what every input means); the new operations are a separate enum.
 
 use std::collections::VecDeque;
 
@@ -37,9 +46,11 @@ enum Op {
     TryWithoutIndex(usize),
     WithPushedBack(u16),
     WithPushedFront(u16),
-    Take(usize),
-    Skip(usize),
-    Subslice(u16, u16),
+    /// `slice(..n)`, `n` capped at the length (the first `n` elements).
+    SlicePrefix(usize),
+    /// `slice(n..)`, `n` capped at the length (all but the first `n`).
+    SliceSuffix(usize),
+    Slice(u16, u16),
     SplitAt(u16),
     SplitOff(u16),
     Append(Vec<u16>),
@@ -68,6 +79,12 @@ enum Op {
 }
 
 pub fn run(data: &[u8]) {
+    run_ops(data);
+    run_hybrid(data);
+}
+
+/// The [`Op`] sequence of `data`.
+fn run_ops(data: &[u8]) {
     let (vec, model) = run_model(data, Default::default(), apply, check);
     assert_eq!(Vec::from(vec.clone()), model);
     assert_eq!(Vec::from(&vec), model);
@@ -78,6 +95,225 @@ pub fn run(data: &[u8]) {
             .rev()
             .eq(model.iter().rev().copied())
     );
+}
+
+/// The operations of the second sequence: lengths that stay near the thresholds of the
+/// representation (see the module comment), so that each step may switch it.
+#[derive(Arbitrary, Debug)]
+enum HybridOp {
+    /// Pushes `n % 40` elements at the back (from 31, one crosses 32; from 0, 39 builds a tree).
+    PushBack(u8),
+    PushFront(u8),
+    /// Pops `n % 40` elements from the back (a tree of 40 popped to 16 becomes an array).
+    PopBack(u8),
+    PopFront(u8),
+    /// Index reduced into `0..=len`: inserting into an array of 32 makes a tree.
+    Insert(u8, u16),
+    Remove(u8),
+    Set(u8, u16),
+    Swap(u8, u8),
+    /// `extend` with `n % 48` elements, by value (its size hint exact) or through a filter
+    /// (a size hint of zero).
+    Extend {
+        n: u8,
+        filtered: bool,
+    },
+    /// `extend` from `&T`s.
+    ExtendRefs(u8),
+    /// `append` of a vector of `n % 48` elements built by `collect`.
+    Append(u8),
+    SplitOff {
+        at: u8,
+        keep_tail: bool,
+    },
+    Truncate(u8),
+    Retain(u8),
+    /// Rebuilds the vector through `From<Vec>`, `From<&[T]>`, an exact `collect`, or a `collect`
+    /// whose size hint is zero.
+    Rebuild(u8),
+    WithPushedBack(u16),
+    WithPushedFront(u16),
+    WithInserted(u8, u16),
+    WithoutIndex(u8),
+    WithReplaced(u8, u16),
+    Slice(u8, u8),
+    Sort,
+    Dedup,
+    Keep(u8),
+    Restore(u8),
+    Compare(u8),
+}
+
+/// The [`HybridOp`] sequence of `data`.
+fn run_hybrid(data: &[u8]) {
+    let (vec, model) = run_model(data, Default::default(), apply_hybrid, check);
+    assert_eq!(Vec::from(vec), model);
+}
+
+/// `n` consecutive values from `start`.
+fn values(start: usize, n: usize) -> impl Iterator<Item = u16> + Clone {
+    (0..n).map(move |i| (start + i) as u16)
+}
+
+fn apply_hybrid(
+    op: HybridOp,
+    vec: &mut Vector,
+    model: &mut Model,
+    versions: &mut Versions<Vector, Model>,
+) {
+    let len = model.len();
+    let slot = |i: u8| usize::from(i) % (len + 1);
+    let elem = |i: u8| (len > 0).then(|| usize::from(i) % len);
+    match op {
+        HybridOp::PushBack(n) => {
+            for x in values(len, usize::from(n % 40)) {
+                vec.push_back(x);
+                model.push(x);
+            }
+        }
+        HybridOp::PushFront(n) => {
+            for x in values(len, usize::from(n % 40)) {
+                vec.push_front(x);
+                model.insert(0, x);
+            }
+        }
+        HybridOp::PopBack(n) => {
+            for _ in 0..n % 40 {
+                assert_eq!(vec.pop_back(), model.pop());
+            }
+        }
+        HybridOp::PopFront(n) => {
+            for _ in 0..n % 40 {
+                let want = (!model.is_empty()).then(|| model.remove(0));
+                assert_eq!(vec.pop_front(), want);
+            }
+        }
+        HybridOp::Insert(i, x) => {
+            let i = slot(i);
+            vec.insert(i, x);
+            model.insert(i, x);
+        }
+        HybridOp::Remove(i) => {
+            if let Some(i) = elem(i) {
+                assert_eq!(vec.remove(i), model.remove(i));
+            }
+        }
+        HybridOp::Set(i, x) => {
+            if let Some(i) = elem(i) {
+                assert_eq!(vec.set(i, x), std::mem::replace(&mut model[i], x));
+            }
+        }
+        HybridOp::Swap(a, b) => {
+            if let (Some(a), Some(b)) = (elem(a), elem(b)) {
+                vec.swap(a, b);
+                model.swap(a, b);
+            }
+        }
+        HybridOp::Extend { n, filtered } => {
+            let new = values(len, usize::from(n % 48));
+            if filtered {
+                vec.extend(new.clone().filter(|_| true));
+            } else {
+                vec.extend(new.clone());
+            }
+            model.extend(new);
+        }
+        HybridOp::ExtendRefs(n) => {
+            let new: Model = values(len, usize::from(n % 48)).collect();
+            vec.extend(new.iter());
+            model.extend(new);
+        }
+        HybridOp::Append(n) => {
+            let new = values(len, usize::from(n % 48));
+            let mut other: Vector = new.clone().collect();
+            vec.append(&mut other);
+            assert!(other.is_empty());
+            model.extend(new);
+        }
+        HybridOp::SplitOff { at, keep_tail } => {
+            let at = slot(at);
+            let tail = vec.split_off(at);
+            let tail_model = model.split_off(at);
+            check(&tail, &tail_model);
+            if keep_tail {
+                *vec = tail;
+                *model = tail_model;
+            }
+        }
+        HybridOp::Truncate(n) => {
+            let n = usize::from(n) % (len + 2);
+            vec.truncate(n);
+            model.truncate(n);
+        }
+        HybridOp::Retain(seed) => {
+            vec.retain(|&x| keep(seed, u64::from(x)));
+            model.retain(|&x| keep(seed, u64::from(x)));
+        }
+        HybridOp::Rebuild(how) => {
+            *vec = match how % 4 {
+                0 => Vector::from(model.clone()),
+                1 => Vector::from(model.as_slice()),
+                2 => model.iter().copied().collect(),
+                _ => model.iter().copied().filter(|_| true).collect(),
+            };
+        }
+        HybridOp::WithPushedBack(x) => {
+            let new = vec.with_pushed_back(x);
+            check(vec, model);
+            *vec = new;
+            model.push(x);
+        }
+        HybridOp::WithPushedFront(x) => {
+            let new = vec.with_pushed_front(x);
+            check(vec, model);
+            *vec = new;
+            model.insert(0, x);
+        }
+        HybridOp::WithInserted(i, x) => {
+            let i = slot(i);
+            let new = vec.with_inserted(i, x);
+            check(vec, model);
+            *vec = new;
+            model.insert(i, x);
+        }
+        HybridOp::WithoutIndex(i) => {
+            if let Some(i) = elem(i) {
+                let new = vec.without_index(i);
+                check(vec, model);
+                *vec = new;
+                model.remove(i);
+            }
+        }
+        HybridOp::WithReplaced(i, x) => {
+            if let Some(i) = elem(i) {
+                let new = vec.with_replaced(i, x);
+                check(vec, model);
+                *vec = new;
+                model[i] = x;
+            }
+        }
+        HybridOp::Slice(a, b) => {
+            let (a, b) = (slot(a), slot(b));
+            let (start, end) = (a.min(b), a.max(b));
+            *vec = vec.slice(start..end);
+            *model = model[start..end].to_vec();
+        }
+        HybridOp::Sort => {
+            vec.sort_by(|a, b| b.cmp(a));
+            model.sort_by(|a, b| b.cmp(a));
+        }
+        HybridOp::Dedup => {
+            vec.dedup_by_key(|&x| x / 4);
+            model.dedup_by_key(|&mut x| x / 4);
+        }
+        HybridOp::Keep(slot) => versions.keep(vec, model, slot),
+        HybridOp::Restore(slot) => versions.restore(slot, vec, model),
+        HybridOp::Compare(slot) => {
+            if let Some((old, old_model)) = versions.compare(slot, vec, model) {
+                check_ord(vec, old, model, old_model);
+            }
+        }
+    }
 }
 
 /// `i` reduced into `0..len` (`None` if empty).
@@ -166,27 +402,29 @@ fn apply(op: Op, vec: &mut Vector, model: &mut Model, versions: &mut Versions<Ve
             *vec = new;
             model.insert(0, x);
         }
-        Op::Take(n) => {
-            let new = vec.take(n);
+        Op::SlicePrefix(n) => {
+            let n = n.min(len);
+            let new = vec.slice(..n);
             check(vec, model);
             *vec = new;
             model.truncate(n);
         }
-        Op::Skip(n) => {
-            let new = vec.skip(n);
+        Op::SliceSuffix(n) => {
+            let n = n.min(len);
+            let new = vec.slice(n..);
             check(vec, model);
             *vec = new;
-            model.drain(..n.min(len));
+            model.drain(..n);
         }
-        Op::Subslice(a, b) => {
+        Op::Slice(a, b) => {
             let (a, b) = (position(a, len), position(b, len));
             let (start, end) = (a.min(b), a.max(b));
-            let sub = vec.subslice(start..end);
+            let sub = vec.slice(start..end);
             check(&sub, &model[start..end].to_vec());
-            let sub = vec.subslice(start..);
+            let sub = vec.slice(start..);
             check(&sub, &model[start..].to_vec());
             if end > 0 {
-                let sub = vec.subslice(..=end - 1);
+                let sub = vec.slice(..=end - 1);
                 check(&sub, &model[..end].to_vec());
             }
         }

@@ -2,8 +2,8 @@
 //!
 //! - **Short** (at most [`SHORT_MAX`] elements): one exact-sized `triomphe::ThinArc<(), T>`
 //!   allocation holding a reference count, the length and the elements, nothing else. An update
-//!   builds the new array completely in a `Vec` (so a panic in `T::clone` drops what was built
-//!   and leaves the vector as it was), then moves it into a new allocation.
+//!   writes the new elements straight into the new array (`rebuild.rs`); a panic in `T::clone`
+//!   drops what was written and frees it, leaving the vector as it was.
 //! - **Long**: imbl's RRB tree (`GenericVector<T, ArcTK>`) behind a `triomphe::Arc`, so the
 //!   handle stays one pointer and a clone is one atomic increment. In-place updates go through
 //!   `Arc::make_mut` (an O(1) copy of the tree's root handle when shared) and then imbl's
@@ -11,7 +11,7 @@
 //! - **Empty**: no allocation.
 //!
 //! The handle is a tag and a pointer: 16 bytes, and the unused tag values give `Option` its
-//! niche. Bulk operations (`split_off`, `truncate`, `retain`, `take`, collecting) leave a
+//! niche. Bulk operations (`split_off`, `truncate`, `retain`, `slice`, collecting) leave a
 //! vector of at most [`SHORT_MAX`] elements short; single removals (`pop_*`, `remove`) turn a
 //! long vector short only once it is down to [`SHORT_MAX`]` / 2`, so that pushing and popping
 //! around the threshold does not convert back and forth on every call.
@@ -139,7 +139,9 @@ impl<T: Clone> Storage<T> {
     /// The storage for `slice`, its elements cloned.
     pub(super) fn from_slice(slice: &[T]) -> Self {
         if slice.len() <= SHORT_MAX {
-            Self::short_from_vec(slice.to_vec())
+            let mut out = super::rebuild::Rebuild::with_len(slice.len());
+            out.extend_from_slice(slice);
+            out.finish()
         } else {
             Storage::Long(Arc::new(slice.iter().cloned().collect()))
         }
@@ -149,10 +151,15 @@ impl<T: Clone> Storage<T> {
     /// in-place update; `None` for a short or empty vector.
     #[inline]
     pub(super) fn tree_mut(&mut self) -> Option<&mut Tree<T>> {
-        match self {
-            Storage::Long(tree) => Some(Arc::make_mut(tree)),
-            _ => None,
+        let Storage::Long(tree) = self else {
+            return None;
+        };
+        // `Arc::make_mut` with its copy out of line: the in-place updates of an unshared tree
+        // (the common case) then stay small enough to inline.
+        if !tree.is_unique() {
+            unshare(tree);
         }
+        Arc::get_mut(tree)
     }
 
     /// A tree with the elements, sharing the nodes of a long vector (O(1)) or cloning those of a
@@ -193,6 +200,13 @@ impl<T: Clone> Storage<T> {
             *self = Self::short_from_vec(tree.iter().cloned().collect());
         }
     }
+}
+
+/// Replaces a shared tree's root handle by an unshared copy (O(1): the nodes stay shared).
+#[cold]
+#[inline(never)]
+fn unshare<T: Clone>(tree: &mut Arc<Tree<T>>) {
+    *tree = Arc::new(Tree::clone(tree));
 }
 
 /// Collects elements one at a time into a vector's storage: into a `Vec` while they fit a short
