@@ -476,9 +476,7 @@ where
         Q: ?Sized + Hash + Eq,
     {
         let hash = self.hash_of(key);
-        self.trie
-            .find(hash, |stored| stored.borrow() == key)
-            .map(|(_, key, value)| (key, value))
+        self.trie.get(hash, |stored| stored.borrow() == key)
     }
 
     /// Returns `true` if the map has an entry for `key`.

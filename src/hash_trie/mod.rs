@@ -108,6 +108,42 @@ impl<K, V> HashTrie<K, V> {
         Iter::new(self.root.as_ref(), self.len)
     }
 
+    /// The entry with `hash` whose key satisfies `is_key`.
+    ///
+    /// The read path of every lookup: unlike [`find`](Self::find) it keeps no location, and it
+    /// runs `is_key` only on an entry whose stored hash is `hash`.
+    #[inline]
+    pub(crate) fn get(&self, hash: u32, mut is_key: impl FnMut(&K) -> bool) -> Option<(&K, &V)> {
+        let mut node = self.root.as_ref()?;
+        let mut shift = 0;
+        while shift < HASH_BITS {
+            let bit = bit_at(hash, shift);
+            let bitmaps = node.header;
+            if bitmaps.data & bit != 0 {
+                return match node.slice.get(bitmaps.data_index(bit)) {
+                    Some(Slot::Entry {
+                        hash: stored,
+                        key,
+                        value,
+                    }) if *stored == hash && is_key(key) => Some((key, value)),
+                    _ => None,
+                };
+            }
+            if bitmaps.nodes & bit == 0 {
+                return None;
+            }
+            match node.slice.get(bitmaps.node_index(bit)) {
+                Some(Slot::Child(child)) => node = child,
+                _ => return None,
+            }
+            shift += BITS;
+        }
+        node.slice.iter().find_map(|slot| match slot {
+            Slot::Entry { key, value, .. } if is_key(key) => Some((key, value)),
+            _ => None,
+        })
+    }
+
     /// Finds the entry with `hash` whose key satisfies `is_key`, and where it is.
     #[inline]
     pub(crate) fn find(
