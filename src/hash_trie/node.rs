@@ -23,12 +23,6 @@ pub(crate) struct Bitmaps {
 }
 
 impl Bitmaps {
-    /// Number of inline entries, which are the first slots of the node.
-    #[inline]
-    pub(crate) fn data_len(self) -> usize {
-        self.data.count_ones() as usize
-    }
-
     /// Slot index of the inline entry for `bit` (which must be set in `data`).
     #[inline]
     pub(crate) fn data_index(self, bit: u32) -> usize {
