@@ -56,6 +56,8 @@ def handoff(res):
 
 FAMILIES = [
     ("hashmap", "Hash maps", "frozen", ["lookup", "persistent_insert", "persistent_remove", "insert", "remove", "iterate", "clone"]),
+    ("hashmap_str", "Hash maps, FrozenStr -> u64", "frozen", ["lookup", "persistent_insert", "persistent_remove", "insert", "remove",
+                                                              "iterate", "clone"]),
     ("ordmap", "Ordered maps", "frozen", ["lookup", "persistent_insert", "persistent_remove", "insert", "remove", "iterate", "clone"]),
     ("vector", "Vectors", "frozen", ["lookup", "persistent_push_back", "persistent_set", "persistent_pop_back",
                                     "push_back", "pop_back", "set", "iterate", "clone"]),

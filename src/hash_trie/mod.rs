@@ -27,8 +27,10 @@
 //! handle shares (`Arc::is_unique`) and reusing unique ones. A copy is built completely before it
 //! replaces the shared node, and a node is only rebuilt from moved slots when no user code can run
 //! until the new node is in place. So a panic in `Hash`, `Eq` or `Clone` leaves the trie as it was
-//! (or with some nodes copied, which is unobservable), drops nothing twice, and leaks nothing; the
-//! length is updated only after the edit succeeded.
+//! (or with some nodes copied, which is unobservable) and drops nothing twice; the length is
+//! updated only after the edit succeeded. It leaks nothing when `K` or `V` has drop glue. When
+//! neither has, a shared node is copied straight into its new allocation, and a `Clone` that
+//! panics midway leaks that unfinished node's memory (and only clones that own nothing).
 
 mod build;
 mod edit;
@@ -254,7 +256,7 @@ impl<K: Clone, V: Clone> HashTrie<K, V> {
                     data: bit_at(hash, 0),
                     nodes: 0,
                 };
-                self.root = Some(node::node_from_vec(bitmaps, vec![entry.into_slot()]));
+                self.root = Some(node::node_from_array(bitmaps, [entry.into_slot()]));
                 Location { depth: 0, index: 0 }
             }
         };
