@@ -453,7 +453,7 @@ impl<K: BenchKey, M: BenchMap<K>> Case<K> for MapCase<M, K> {
                     |m| keys.fresh.iter().for_each(|k| m.remove(k)),
                     |m| keys.fresh.iter().for_each(|k| m.insert(k.clone(), 1)),
                 ),
-                "iterate" => b.iter(|| map.sum()),
+                "iterate" => b.iter(|| black_box(&*map).sum()),
                 "clone" => b.iter(|| map.clone()),
                 _ => unreachable!("unknown map operation {op}"),
             }
@@ -684,7 +684,7 @@ impl<V: BenchVec> Case for VecCase<V> {
                         vec.set(i, 7);
                     }
                 }),
-                "iterate" => b.iter(|| vec.sum()),
+                "iterate" => b.iter(|| black_box(&*vec).sum()),
                 "clone" => b.iter(|| vec.clone()),
                 _ => unreachable!("unknown vector operation {op}"),
             }
@@ -863,7 +863,7 @@ impl<S: BenchSet> Case for SetCase<S> {
                     |s| keys.fresh.iter().for_each(|k| s.remove(k)),
                     |s| keys.fresh.iter().for_each(|&k| s.insert(k)),
                 ),
-                "iterate" => b.iter(|| set.sum()),
+                "iterate" => b.iter(|| black_box(&*set).sum()),
                 "clone" => b.iter(|| set.clone()),
                 _ => unreachable!("unknown set operation {op}"),
             }
