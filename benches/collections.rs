@@ -21,7 +21,8 @@
 //! - `insert` / `remove` (vectors: `push_back` / `pop_back`, and `set`): in place on an unshared
 //!   collection (the timed half inserts 100 fresh keys, the untimed half removes them again, or
 //!   the other way round), so the size stays n;
-//! - `iterate`: visit every element once (summing values); `clone`: clone and drop.
+//! - `iterate`: visit every element once (summing values with `fold`); `iterate_for` (maps and
+//!   sets): the same with a `for` loop, which goes through `next`; `clone`: clone and drop.
 //!
 //! Then short vectors (groups `vector_short_*`, n = 1, 8, 32, 48, 64): `get` of every index,
 //! `iterate`, `clone`, `push_back` and `set` in place on an unshared vector (a fresh one per
@@ -132,7 +133,9 @@ trait BenchMap<K = u64>: Clone + 'static {
     fn without(&self, k: &K) -> Self;
     fn insert(&mut self, k: K, v: u64);
     fn remove(&mut self, k: &K);
+    /// The sum of the values by `fold` (`sum`) and by a `for` loop over `next` (`sum_for`).
     fn sum(&self) -> u64;
+    fn sum_for(&self) -> u64;
 }
 
 impl<K: BenchKey> BenchMap<K> for FrozenMap<K, u64, RandomState> {
@@ -159,6 +162,13 @@ impl<K: BenchKey> BenchMap<K> for FrozenMap<K, u64, RandomState> {
     fn sum(&self) -> u64 {
         self.iter().fold(0, |a, (_, v)| a.wrapping_add(*v))
     }
+    fn sum_for(&self) -> u64 {
+        let mut sum = 0u64;
+        for (_, v) in self.iter() {
+            sum = sum.wrapping_add(*v);
+        }
+        sum
+    }
 }
 
 impl BenchMap for FrozenOrdMap<u64, u64> {
@@ -182,6 +192,13 @@ impl BenchMap for FrozenOrdMap<u64, u64> {
     }
     fn sum(&self) -> u64 {
         self.iter().fold(0, |a, (_, v)| a.wrapping_add(*v))
+    }
+    fn sum_for(&self) -> u64 {
+        let mut sum = 0u64;
+        for (_, v) in self.iter() {
+            sum = sum.wrapping_add(*v);
+        }
+        sum
     }
 }
 
@@ -213,6 +230,13 @@ impl<K: BenchKey, P: SharedPointerKind + 'static> BenchMap<K>
     fn sum(&self) -> u64 {
         self.iter().fold(0, |a, (_, v)| a.wrapping_add(*v))
     }
+    fn sum_for(&self) -> u64 {
+        let mut sum = 0u64;
+        for (_, v) in self.iter() {
+            sum = sum.wrapping_add(*v);
+        }
+        sum
+    }
 }
 
 impl<P: SharedPointerKind + 'static> BenchMap for imbl::GenericOrdMap<u64, u64, P> {
@@ -236,6 +260,13 @@ impl<P: SharedPointerKind + 'static> BenchMap for imbl::GenericOrdMap<u64, u64, 
     }
     fn sum(&self) -> u64 {
         self.iter().fold(0, |a, (_, v)| a.wrapping_add(*v))
+    }
+    fn sum_for(&self) -> u64 {
+        let mut sum = 0u64;
+        for (_, v) in self.iter() {
+            sum = sum.wrapping_add(*v);
+        }
+        sum
     }
 }
 
@@ -265,6 +296,13 @@ impl<K: BenchKey> BenchMap<K> for rpds::HashTrieMapSync<K, u64> {
     fn sum(&self) -> u64 {
         self.iter().fold(0, |a, (_, v)| a.wrapping_add(*v))
     }
+    fn sum_for(&self) -> u64 {
+        let mut sum = 0u64;
+        for (_, v) in self.iter() {
+            sum = sum.wrapping_add(*v);
+        }
+        sum
+    }
 }
 
 impl BenchMap for rpds::RedBlackTreeMapSync<u64, u64> {
@@ -288,6 +326,13 @@ impl BenchMap for rpds::RedBlackTreeMapSync<u64, u64> {
     }
     fn sum(&self) -> u64 {
         self.iter().fold(0, |a, (_, v)| a.wrapping_add(*v))
+    }
+    fn sum_for(&self) -> u64 {
+        let mut sum = 0u64;
+        for (_, v) in self.iter() {
+            sum = sum.wrapping_add(*v);
+        }
+        sum
     }
 }
 
@@ -322,6 +367,13 @@ macro_rules! std_map {
             }
             fn sum(&self) -> u64 {
                 self.iter().fold(0, |a, (_, v)| a.wrapping_add(*v))
+            }
+            fn sum_for(&self) -> u64 {
+                let mut sum = 0u64;
+                for (_, v) in self.iter() {
+                    sum = sum.wrapping_add(*v);
+                }
+                sum
             }
         }
     };
@@ -371,20 +423,21 @@ fn half_timed<T>(
 }
 
 /// Operation names (criterion groups are `{family}_{op}`), and the element count per iteration.
-const MAP_OPS: [&str; 7] = [
+const MAP_OPS: [&str; 8] = [
     "lookup",
     "persistent_insert",
     "persistent_remove",
     "insert",
     "remove",
     "iterate",
+    "iterate_for",
     "clone",
 ];
 
 fn elements(op: &str, n: usize) -> usize {
     match op {
         "lookup" => LOOKUPS,
-        "iterate" => n,
+        "iterate" | "iterate_for" => n,
         "clone" => 1,
         _ => UPDATES,
     }
@@ -454,6 +507,7 @@ impl<K: BenchKey, M: BenchMap<K>> Case<K> for MapCase<M, K> {
                     |m| keys.fresh.iter().for_each(|k| m.insert(k.clone(), 1)),
                 ),
                 "iterate" => b.iter(|| black_box(&*map).sum()),
+                "iterate_for" => b.iter(|| black_box(&*map).sum_for()),
                 "clone" => b.iter(|| map.clone()),
                 _ => unreachable!("unknown map operation {op}"),
             }
@@ -704,7 +758,9 @@ trait BenchSet: Clone + 'static {
     fn without(&self, v: &u64) -> Self;
     fn insert(&mut self, v: u64);
     fn remove(&mut self, v: &u64);
+    /// The sum of the values by `fold` (`sum`) and by a `for` loop over `next` (`sum_for`).
     fn sum(&self) -> u64;
+    fn sum_for(&self) -> u64;
 }
 
 impl BenchSet for FrozenSet<u64, RandomState> {
@@ -730,6 +786,13 @@ impl BenchSet for FrozenSet<u64, RandomState> {
     }
     fn sum(&self) -> u64 {
         self.iter().fold(0, |a, v| a.wrapping_add(*v))
+    }
+    fn sum_for(&self) -> u64 {
+        let mut sum = 0u64;
+        for v in self.iter() {
+            sum = sum.wrapping_add(*v);
+        }
+        sum
     }
 }
 
@@ -759,6 +822,13 @@ impl<P: SharedPointerKind + 'static> BenchSet for imbl::GenericHashSet<u64, Rand
     fn sum(&self) -> u64 {
         self.iter().fold(0, |a, v| a.wrapping_add(*v))
     }
+    fn sum_for(&self) -> u64 {
+        let mut sum = 0u64;
+        for v in self.iter() {
+            sum = sum.wrapping_add(*v);
+        }
+        sum
+    }
 }
 
 impl BenchSet for rpds::HashTrieSetSync<u64> {
@@ -786,6 +856,13 @@ impl BenchSet for rpds::HashTrieSetSync<u64> {
     }
     fn sum(&self) -> u64 {
         self.iter().fold(0, |a, v| a.wrapping_add(*v))
+    }
+    fn sum_for(&self) -> u64 {
+        let mut sum = 0u64;
+        for v in self.iter() {
+            sum = sum.wrapping_add(*v);
+        }
+        sum
     }
 }
 
@@ -817,6 +894,13 @@ impl BenchSet for HashSet<u64> {
     }
     fn sum(&self) -> u64 {
         self.iter().fold(0, |a, v| a.wrapping_add(*v))
+    }
+    fn sum_for(&self) -> u64 {
+        let mut sum = 0u64;
+        for v in self.iter() {
+            sum = sum.wrapping_add(*v);
+        }
+        sum
     }
 }
 
@@ -864,6 +948,7 @@ impl<S: BenchSet> Case for SetCase<S> {
                     |s| keys.fresh.iter().for_each(|&k| s.insert(k)),
                 ),
                 "iterate" => b.iter(|| black_box(&*set).sum()),
+                "iterate_for" => b.iter(|| black_box(&*set).sum_for()),
                 "clone" => b.iter(|| set.clone()),
                 _ => unreachable!("unknown set operation {op}"),
             }
