@@ -21,7 +21,8 @@
 //! - `insert` / `remove` (vectors: `push_back` / `pop_back`, and `set`): in place on an unshared
 //!   collection (the timed half inserts 100 fresh keys, the untimed half removes them again, or
 //!   the other way round), so the size stays n;
-//! - `iterate`: visit every element once (summing values); `clone`: clone and drop.
+//! - `iterate`: visit every element once (summing values with `fold`); `iterate_for` (maps and
+//!   sets): the same with a `for` loop, which goes through `next`; `clone`: clone and drop.
 //!
 //! Then short vectors (groups `vector_short_*`, n = 1, 8, 32, 48, 64): `get` of every index,
 //! `iterate`, `clone`, `push_back` and `set` in place on an unshared vector (a fresh one per
@@ -36,9 +37,11 @@ use criterion::measurement::WallTime;
 use criterion::{
     BatchSize, Bencher, BenchmarkGroup, BenchmarkId, Criterion, SamplingMode, Throughput,
 };
-use deepfreeze::{FrozenMap, FrozenOrdMap, FrozenSet, FrozenVec};
+use deepfreeze::{FrozenMap, FrozenOrdMap, FrozenSet, FrozenStr, FrozenVec};
 use std::collections::{BTreeMap, HashMap, HashSet, hash_map::RandomState};
+use std::hash::Hash;
 use std::hint::black_box;
+use std::marker::PhantomData;
 use std::time::{Duration, Instant};
 
 /// Operations per criterion iteration for lookups, and for updates.
@@ -58,10 +61,12 @@ fn mix(mut x: u64) -> u64 {
 /// `n` present keys, `LOOKUPS` of them picked at random, `UPDATES` fresh keys, and the one
 /// `RandomState` every hash collection of this size is built with (same seeds, so the same hash
 /// values and trie shapes for every implementation).
-struct Keys {
-    present: Vec<u64>,
-    probe: Vec<u64>,
-    fresh: Vec<u64>,
+struct Keys<K = u64> {
+    present: Vec<K>,
+    /// The value stored with each present key (its `u64` halved).
+    values: Vec<u64>,
+    probe: Vec<K>,
+    fresh: Vec<K>,
     hasher: RandomState,
 }
 
@@ -76,10 +81,23 @@ impl Keys {
             .map(|i| mix(i + (1 << 50)) & !1)
             .collect();
         Keys {
+            values: present.iter().map(|k| k >> 1).collect(),
             present,
             probe,
             fresh,
             hasher: RandomState::new(),
+        }
+    }
+
+    /// The same keys spelled as `K`, with the same values and hasher.
+    fn spelled<K: BenchKey>(&self) -> Keys<K> {
+        let spell = |keys: &[u64]| keys.iter().map(|&k| K::from_u64(k)).collect();
+        Keys {
+            present: spell(&self.present),
+            values: self.values.clone(),
+            probe: spell(&self.probe),
+            fresh: spell(&self.fresh),
+            hasher: self.hasher.clone(),
         }
     }
 }
@@ -87,41 +105,69 @@ impl Keys {
 // ---------------------------------------------------------------------------------------------
 // Maps (hash and ordered): one trait, one body.
 
-trait BenchMap: Clone + 'static {
-    /// Whether `with_inserted`/`without` share structure (false: clone + update).
-    const PERSISTENT: bool = true;
-    fn build(pairs: impl Iterator<Item = (u64, u64)>, hasher: &RandomState) -> Self;
-    fn get(&self, k: &u64) -> Option<&u64>;
-    fn with_inserted(&self, k: u64, v: u64) -> Self;
-    fn without(&self, k: &u64) -> Self;
-    fn insert(&mut self, k: u64, v: u64);
-    fn remove(&mut self, k: &u64);
-    fn sum(&self) -> u64;
+/// A key type of the map benchmarks: `u64`, or a `FrozenStr` spelled from one.
+trait BenchKey: Clone + Hash + Eq + 'static {
+    fn from_u64(k: u64) -> Self;
 }
 
-impl BenchMap for FrozenMap<u64, u64, RandomState> {
-    fn build(pairs: impl Iterator<Item = (u64, u64)>, hasher: &RandomState) -> Self {
+impl BenchKey for u64 {
+    fn from_u64(k: u64) -> Self {
+        k
+    }
+}
+
+/// 20 bytes: too long to be stored inline, so every key is its own allocation, as most string
+/// keys are.
+impl BenchKey for FrozenStr {
+    fn from_u64(k: u64) -> Self {
+        FrozenStr::from(format!("key-{k:016x}"))
+    }
+}
+
+trait BenchMap<K = u64>: Clone + 'static {
+    /// Whether `with_inserted`/`without` share structure (false: clone + update).
+    const PERSISTENT: bool = true;
+    fn build(pairs: impl Iterator<Item = (K, u64)>, hasher: &RandomState) -> Self;
+    fn get(&self, k: &K) -> Option<&u64>;
+    fn with_inserted(&self, k: K, v: u64) -> Self;
+    fn without(&self, k: &K) -> Self;
+    fn insert(&mut self, k: K, v: u64);
+    fn remove(&mut self, k: &K);
+    /// The sum of the values by `fold` (`sum`) and by a `for` loop over `next` (`sum_for`).
+    fn sum(&self) -> u64;
+    fn sum_for(&self) -> u64;
+}
+
+impl<K: BenchKey> BenchMap<K> for FrozenMap<K, u64, RandomState> {
+    fn build(pairs: impl Iterator<Item = (K, u64)>, hasher: &RandomState) -> Self {
         let mut map = Self::with_hasher(hasher.clone());
         map.extend(pairs);
         map
     }
-    fn get(&self, k: &u64) -> Option<&u64> {
+    fn get(&self, k: &K) -> Option<&u64> {
         self.get(k)
     }
-    fn with_inserted(&self, k: u64, v: u64) -> Self {
+    fn with_inserted(&self, k: K, v: u64) -> Self {
         self.with_inserted(k, v)
     }
-    fn without(&self, k: &u64) -> Self {
+    fn without(&self, k: &K) -> Self {
         self.without(k)
     }
-    fn insert(&mut self, k: u64, v: u64) {
+    fn insert(&mut self, k: K, v: u64) {
         self.insert(k, v);
     }
-    fn remove(&mut self, k: &u64) {
+    fn remove(&mut self, k: &K) {
         self.remove(k);
     }
     fn sum(&self) -> u64 {
         self.iter().fold(0, |a, (_, v)| a.wrapping_add(*v))
+    }
+    fn sum_for(&self) -> u64 {
+        let mut sum = 0u64;
+        for (_, v) in self.iter() {
+            sum = sum.wrapping_add(*v);
+        }
+        sum
     }
 }
 
@@ -147,33 +193,49 @@ impl BenchMap for FrozenOrdMap<u64, u64> {
     fn sum(&self) -> u64 {
         self.iter().fold(0, |a, (_, v)| a.wrapping_add(*v))
     }
+    fn sum_for(&self) -> u64 {
+        let mut sum = 0u64;
+        for (_, v) in self.iter() {
+            sum = sum.wrapping_add(*v);
+        }
+        sum
+    }
 }
 
-impl<P: SharedPointerKind + 'static> BenchMap for imbl::GenericHashMap<u64, u64, RandomState, P> {
-    fn build(pairs: impl Iterator<Item = (u64, u64)>, hasher: &RandomState) -> Self {
+impl<K: BenchKey, P: SharedPointerKind + 'static> BenchMap<K>
+    for imbl::GenericHashMap<K, u64, RandomState, P>
+{
+    fn build(pairs: impl Iterator<Item = (K, u64)>, hasher: &RandomState) -> Self {
         let mut map = Self::with_hasher(hasher.clone());
         for (k, v) in pairs {
             map.insert(k, v);
         }
         map
     }
-    fn get(&self, k: &u64) -> Option<&u64> {
+    fn get(&self, k: &K) -> Option<&u64> {
         self.get(k)
     }
-    fn with_inserted(&self, k: u64, v: u64) -> Self {
+    fn with_inserted(&self, k: K, v: u64) -> Self {
         self.update(k, v)
     }
-    fn without(&self, k: &u64) -> Self {
+    fn without(&self, k: &K) -> Self {
         self.without(k)
     }
-    fn insert(&mut self, k: u64, v: u64) {
+    fn insert(&mut self, k: K, v: u64) {
         self.insert(k, v);
     }
-    fn remove(&mut self, k: &u64) {
+    fn remove(&mut self, k: &K) {
         self.remove(k);
     }
     fn sum(&self) -> u64 {
         self.iter().fold(0, |a, (_, v)| a.wrapping_add(*v))
+    }
+    fn sum_for(&self) -> u64 {
+        let mut sum = 0u64;
+        for (_, v) in self.iter() {
+            sum = sum.wrapping_add(*v);
+        }
+        sum
     }
 }
 
@@ -199,33 +261,47 @@ impl<P: SharedPointerKind + 'static> BenchMap for imbl::GenericOrdMap<u64, u64, 
     fn sum(&self) -> u64 {
         self.iter().fold(0, |a, (_, v)| a.wrapping_add(*v))
     }
+    fn sum_for(&self) -> u64 {
+        let mut sum = 0u64;
+        for (_, v) in self.iter() {
+            sum = sum.wrapping_add(*v);
+        }
+        sum
+    }
 }
 
-impl BenchMap for rpds::HashTrieMapSync<u64, u64> {
-    fn build(pairs: impl Iterator<Item = (u64, u64)>, hasher: &RandomState) -> Self {
+impl<K: BenchKey> BenchMap<K> for rpds::HashTrieMapSync<K, u64> {
+    fn build(pairs: impl Iterator<Item = (K, u64)>, hasher: &RandomState) -> Self {
         let mut map = rpds::HashTrieMap::new_with_hasher_and_ptr_kind(hasher.clone());
         for (k, v) in pairs {
             map.insert_mut(k, v);
         }
         map
     }
-    fn get(&self, k: &u64) -> Option<&u64> {
+    fn get(&self, k: &K) -> Option<&u64> {
         self.get(k)
     }
-    fn with_inserted(&self, k: u64, v: u64) -> Self {
+    fn with_inserted(&self, k: K, v: u64) -> Self {
         self.insert(k, v)
     }
-    fn without(&self, k: &u64) -> Self {
+    fn without(&self, k: &K) -> Self {
         self.remove(k)
     }
-    fn insert(&mut self, k: u64, v: u64) {
+    fn insert(&mut self, k: K, v: u64) {
         self.insert_mut(k, v);
     }
-    fn remove(&mut self, k: &u64) {
+    fn remove(&mut self, k: &K) {
         self.remove_mut(k);
     }
     fn sum(&self) -> u64 {
         self.iter().fold(0, |a, (_, v)| a.wrapping_add(*v))
+    }
+    fn sum_for(&self) -> u64 {
+        let mut sum = 0u64;
+        for (_, v) in self.iter() {
+            sum = sum.wrapping_add(*v);
+        }
+        sum
     }
 }
 
@@ -251,60 +327,74 @@ impl BenchMap for rpds::RedBlackTreeMapSync<u64, u64> {
     fn sum(&self) -> u64 {
         self.iter().fold(0, |a, (_, v)| a.wrapping_add(*v))
     }
+    fn sum_for(&self) -> u64 {
+        let mut sum = 0u64;
+        for (_, v) in self.iter() {
+            sum = sum.wrapping_add(*v);
+        }
+        sum
+    }
 }
 
 /// std's maps: no structural sharing, so a persistent update is a clone plus an update.
 macro_rules! std_map {
-    ($ty:ty, $new:expr) => {
-        impl BenchMap for $ty {
+    ([$($generics:tt)*] $ty:ty, $key:ty, $new:expr) => {
+        impl<$($generics)*> BenchMap<$key> for $ty {
             const PERSISTENT: bool = false;
-            fn build(pairs: impl Iterator<Item = (u64, u64)>, hasher: &RandomState) -> Self {
+            fn build(pairs: impl Iterator<Item = ($key, u64)>, hasher: &RandomState) -> Self {
                 let mut map: Self = ($new)(hasher);
                 map.extend(pairs);
                 map
             }
-            fn get(&self, k: &u64) -> Option<&u64> {
+            fn get(&self, k: &$key) -> Option<&u64> {
                 self.get(k)
             }
-            fn with_inserted(&self, k: u64, v: u64) -> Self {
+            fn with_inserted(&self, k: $key, v: u64) -> Self {
                 let mut new = self.clone();
                 new.insert(k, v);
                 new
             }
-            fn without(&self, k: &u64) -> Self {
+            fn without(&self, k: &$key) -> Self {
                 let mut new = self.clone();
                 new.remove(k);
                 new
             }
-            fn insert(&mut self, k: u64, v: u64) {
+            fn insert(&mut self, k: $key, v: u64) {
                 self.insert(k, v);
             }
-            fn remove(&mut self, k: &u64) {
+            fn remove(&mut self, k: &$key) {
                 self.remove(k);
             }
             fn sum(&self) -> u64 {
                 self.iter().fold(0, |a, (_, v)| a.wrapping_add(*v))
             }
+            fn sum_for(&self) -> u64 {
+                let mut sum = 0u64;
+                for (_, v) in self.iter() {
+                    sum = sum.wrapping_add(*v);
+                }
+                sum
+            }
         }
     };
 }
-std_map!(HashMap<u64, u64>, |h: &RandomState| HashMap::with_hasher(h.clone()));
-std_map!(BTreeMap<u64, u64>, |_: &RandomState| BTreeMap::new());
+std_map!([K: BenchKey] HashMap<K, u64>, K, |h: &RandomState| HashMap::with_hasher(h.clone()));
+std_map!([] BTreeMap<u64, u64>, u64, |_: &RandomState| BTreeMap::new());
 
 /// One implementation of one family at one size: its collection is built on first use (so a
 /// filtered run builds only what it measures) and kept for every operation.
-trait Case {
-    fn run(&mut self, c: &mut Criterion, op: &str, n: usize, keys: &Keys);
+trait Case<K = u64> {
+    fn run(&mut self, c: &mut Criterion, op: &str, n: usize, keys: &Keys<K>);
 }
 
 /// Runs the families' operations op-major: every implementation measures an operation back to
 /// back, so that a noisy minute on the shared machine does not fall on one implementation only.
-fn run_family(
+fn run_family<K>(
     c: &mut Criterion,
     ops: &[&str],
     n: usize,
-    keys: &Keys,
-    mut cases: Vec<Box<dyn Case>>,
+    keys: &Keys<K>,
+    mut cases: Vec<Box<dyn Case<K>>>,
 ) {
     for op in ops {
         for case in &mut cases {
@@ -333,41 +423,47 @@ fn half_timed<T>(
 }
 
 /// Operation names (criterion groups are `{family}_{op}`), and the element count per iteration.
-const MAP_OPS: [&str; 7] = [
+const MAP_OPS: [&str; 8] = [
     "lookup",
     "persistent_insert",
     "persistent_remove",
     "insert",
     "remove",
     "iterate",
+    "iterate_for",
     "clone",
 ];
 
 fn elements(op: &str, n: usize) -> usize {
     match op {
         "lookup" => LOOKUPS,
-        "iterate" => n,
+        "iterate" | "iterate_for" => n,
         "clone" => 1,
         _ => UPDATES,
     }
 }
 
-struct MapCase<M> {
+struct MapCase<M, K> {
     family: &'static str,
     name: &'static str,
     map: Option<M>,
+    key: PhantomData<K>,
 }
 
-fn map_case<M: BenchMap>(family: &'static str, name: &'static str) -> Box<dyn Case> {
-    Box::new(MapCase::<M> {
+fn map_case<K: BenchKey, M: BenchMap<K>>(
+    family: &'static str,
+    name: &'static str,
+) -> Box<dyn Case<K>> {
+    Box::new(MapCase::<M, K> {
         family,
         name,
         map: None,
+        key: PhantomData,
     })
 }
 
-impl<M: BenchMap> Case for MapCase<M> {
-    fn run(&mut self, c: &mut Criterion, op: &str, n: usize, keys: &Keys) {
+impl<K: BenchKey, M: BenchMap<K>> Case<K> for MapCase<M, K> {
+    fn run(&mut self, c: &mut Criterion, op: &str, n: usize, keys: &Keys<K>) {
         if op.starts_with("persistent") && !M::PERSISTENT && n > 1_000 {
             return;
         }
@@ -375,7 +471,12 @@ impl<M: BenchMap> Case for MapCase<M> {
         let mut g = group(c, self.family, op, n, elements(op, n));
         g.bench_function(BenchmarkId::new(self.name, n), |b| {
             let map = slot.get_or_insert_with(|| {
-                M::build(keys.present.iter().map(|&k| (k, k >> 1)), &keys.hasher)
+                let pairs = keys
+                    .present
+                    .iter()
+                    .cloned()
+                    .zip(keys.values.iter().copied());
+                M::build(pairs, &keys.hasher)
             });
             match op {
                 "lookup" => b.iter(|| {
@@ -384,8 +485,8 @@ impl<M: BenchMap> Case for MapCase<M> {
                         .fold(0u64, |a, k| a.wrapping_add(*map.get(k).unwrap_or(&0)))
                 }),
                 "persistent_insert" => b.iter(|| {
-                    for &k in &keys.fresh {
-                        black_box(map.with_inserted(k, 1));
+                    for k in &keys.fresh {
+                        black_box(map.with_inserted(k.clone(), 1));
                     }
                 }),
                 "persistent_remove" => b.iter(|| {
@@ -396,16 +497,17 @@ impl<M: BenchMap> Case for MapCase<M> {
                 "insert" => half_timed(
                     b,
                     map,
-                    |m| keys.fresh.iter().for_each(|&k| m.insert(k, 1)),
+                    |m| keys.fresh.iter().for_each(|k| m.insert(k.clone(), 1)),
                     |m| keys.fresh.iter().for_each(|k| m.remove(k)),
                 ),
                 "remove" => half_timed(
                     b,
                     map,
                     |m| keys.fresh.iter().for_each(|k| m.remove(k)),
-                    |m| keys.fresh.iter().for_each(|&k| m.insert(k, 1)),
+                    |m| keys.fresh.iter().for_each(|k| m.insert(k.clone(), 1)),
                 ),
-                "iterate" => b.iter(|| map.sum()),
+                "iterate" => b.iter(|| black_box(&*map).sum()),
+                "iterate_for" => b.iter(|| black_box(&*map).sum_for()),
                 "clone" => b.iter(|| map.clone()),
                 _ => unreachable!("unknown map operation {op}"),
             }
@@ -636,7 +738,7 @@ impl<V: BenchVec> Case for VecCase<V> {
                         vec.set(i, 7);
                     }
                 }),
-                "iterate" => b.iter(|| vec.sum()),
+                "iterate" => b.iter(|| black_box(&*vec).sum()),
                 "clone" => b.iter(|| vec.clone()),
                 _ => unreachable!("unknown vector operation {op}"),
             }
@@ -656,7 +758,9 @@ trait BenchSet: Clone + 'static {
     fn without(&self, v: &u64) -> Self;
     fn insert(&mut self, v: u64);
     fn remove(&mut self, v: &u64);
+    /// The sum of the values by `fold` (`sum`) and by a `for` loop over `next` (`sum_for`).
     fn sum(&self) -> u64;
+    fn sum_for(&self) -> u64;
 }
 
 impl BenchSet for FrozenSet<u64, RandomState> {
@@ -682,6 +786,13 @@ impl BenchSet for FrozenSet<u64, RandomState> {
     }
     fn sum(&self) -> u64 {
         self.iter().fold(0, |a, v| a.wrapping_add(*v))
+    }
+    fn sum_for(&self) -> u64 {
+        let mut sum = 0u64;
+        for v in self.iter() {
+            sum = sum.wrapping_add(*v);
+        }
+        sum
     }
 }
 
@@ -711,6 +822,13 @@ impl<P: SharedPointerKind + 'static> BenchSet for imbl::GenericHashSet<u64, Rand
     fn sum(&self) -> u64 {
         self.iter().fold(0, |a, v| a.wrapping_add(*v))
     }
+    fn sum_for(&self) -> u64 {
+        let mut sum = 0u64;
+        for v in self.iter() {
+            sum = sum.wrapping_add(*v);
+        }
+        sum
+    }
 }
 
 impl BenchSet for rpds::HashTrieSetSync<u64> {
@@ -738,6 +856,13 @@ impl BenchSet for rpds::HashTrieSetSync<u64> {
     }
     fn sum(&self) -> u64 {
         self.iter().fold(0, |a, v| a.wrapping_add(*v))
+    }
+    fn sum_for(&self) -> u64 {
+        let mut sum = 0u64;
+        for v in self.iter() {
+            sum = sum.wrapping_add(*v);
+        }
+        sum
     }
 }
 
@@ -769,6 +894,13 @@ impl BenchSet for HashSet<u64> {
     }
     fn sum(&self) -> u64 {
         self.iter().fold(0, |a, v| a.wrapping_add(*v))
+    }
+    fn sum_for(&self) -> u64 {
+        let mut sum = 0u64;
+        for v in self.iter() {
+            sum = sum.wrapping_add(*v);
+        }
+        sum
     }
 }
 
@@ -815,7 +947,8 @@ impl<S: BenchSet> Case for SetCase<S> {
                     |s| keys.fresh.iter().for_each(|k| s.remove(k)),
                     |s| keys.fresh.iter().for_each(|&k| s.insert(k)),
                 ),
-                "iterate" => b.iter(|| set.sum()),
+                "iterate" => b.iter(|| black_box(&*set).sum()),
+                "iterate_for" => b.iter(|| black_box(&*set).sum_for()),
                 "clone" => b.iter(|| set.clone()),
                 _ => unreachable!("unknown set operation {op}"),
             }
@@ -904,6 +1037,7 @@ fn group<'c>(
 }
 
 type ImblMap<P> = imbl::GenericHashMap<u64, u64, RandomState, P>;
+type StrImblMap<P> = imbl::GenericHashMap<FrozenStr, u64, RandomState, P>;
 type ImblOrdMap<P> = imbl::GenericOrdMap<u64, u64, P>;
 type ImblVector<P> = imbl::GenericVector<u64, P>;
 type ImblSet<P> = imbl::GenericHashSet<u64, RandomState, P>;
@@ -914,7 +1048,12 @@ type ImblSet<P> = imbl::GenericHashSet<u64, RandomState, P>;
 fn equality_one_path_apart(c: &mut Criterion) {
     let n = 1_000_000;
     let keys = Keys::new(n);
-    let pairs = || keys.present.iter().map(|&k| (k, k >> 1));
+    let pairs = || {
+        keys.present
+            .iter()
+            .copied()
+            .zip(keys.values.iter().copied())
+    };
     let k = keys.present[n / 2];
     let frozen = <FrozenMap<u64, u64, RandomState> as BenchMap>::build(pairs(), &keys.hasher);
     let frozen_b = frozen.with_inserted(k, k >> 1);
@@ -942,19 +1081,27 @@ fn main() {
     for n in SIZES {
         let keys = Keys::new(n);
         let hash_maps = vec![
-            map_case::<FrozenMap<u64, u64, RandomState>>("hashmap", "frozen"),
-            map_case::<ImblMap<ArcK>>("hashmap", "imbl"),
-            map_case::<ImblMap<ArcTK>>("hashmap", "imbl_arctk"),
-            map_case::<rpds::HashTrieMapSync<u64, u64>>("hashmap", "rpds"),
-            map_case::<HashMap<u64, u64>>("hashmap", "std"),
+            map_case::<_, FrozenMap<u64, u64, RandomState>>("hashmap", "frozen"),
+            map_case::<_, ImblMap<ArcK>>("hashmap", "imbl"),
+            map_case::<_, ImblMap<ArcTK>>("hashmap", "imbl_arctk"),
+            map_case::<_, rpds::HashTrieMapSync<u64, u64>>("hashmap", "rpds"),
+            map_case::<_, HashMap<u64, u64>>("hashmap", "std"),
         ];
         run_family(&mut c, &MAP_OPS, n, &keys, hash_maps);
+        let str_keys = keys.spelled::<FrozenStr>();
+        let str_maps = vec![
+            map_case::<_, FrozenMap<FrozenStr, u64, RandomState>>("hashmap_str", "frozen"),
+            map_case::<_, StrImblMap<ArcK>>("hashmap_str", "imbl"),
+            map_case::<_, rpds::HashTrieMapSync<FrozenStr, u64>>("hashmap_str", "rpds"),
+            map_case::<_, HashMap<FrozenStr, u64>>("hashmap_str", "std"),
+        ];
+        run_family(&mut c, &MAP_OPS, n, &str_keys, str_maps);
         let ord_maps = vec![
-            map_case::<FrozenOrdMap<u64, u64>>("ordmap", "frozen"),
-            map_case::<ImblOrdMap<ArcK>>("ordmap", "imbl"),
-            map_case::<ImblOrdMap<ArcTK>>("ordmap", "imbl_arctk"),
-            map_case::<rpds::RedBlackTreeMapSync<u64, u64>>("ordmap", "rpds"),
-            map_case::<BTreeMap<u64, u64>>("ordmap", "std"),
+            map_case::<_, FrozenOrdMap<u64, u64>>("ordmap", "frozen"),
+            map_case::<_, ImblOrdMap<ArcK>>("ordmap", "imbl"),
+            map_case::<_, ImblOrdMap<ArcTK>>("ordmap", "imbl_arctk"),
+            map_case::<_, rpds::RedBlackTreeMapSync<u64, u64>>("ordmap", "rpds"),
+            map_case::<_, BTreeMap<u64, u64>>("ordmap", "std"),
         ];
         run_family(&mut c, &MAP_OPS, n, &keys, ord_maps);
         let vectors = vec![

@@ -48,6 +48,11 @@ fn pairs(n: usize) -> impl Iterator<Item = (u64, u64)> {
     (0..n as u64).map(|i| (mix(i), i))
 }
 
+/// The keys of [`pairs`] spelled as 20-byte strings: too long to be stored inline.
+fn str_pairs(n: usize) -> impl Iterator<Item = (FrozenStr, u64)> {
+    pairs(n).map(|(k, v)| (FrozenStr::from(format!("key-{k:016x}")), v))
+}
+
 fn keys(n: usize) -> impl Iterator<Item = u64> {
     (0..n as u64).map(mix)
 }
@@ -103,6 +108,26 @@ fn main() {
             }),
             ("std HashMap", |n| {
                 heap_of(|| pairs(n).collect::<HashMap<u64, u64>>())
+            }),
+        ],
+    );
+    table(
+        "Hash maps, FrozenStr -> u64 (20-byte keys, each its own allocation; key bytes included)",
+        &[
+            ("FrozenMap", |n| {
+                heap_of(|| str_pairs(n).collect::<FrozenMap<FrozenStr, u64>>())
+            }),
+            ("imbl::HashMap (ArcK)", |n| {
+                heap_of(|| {
+                    str_pairs(n)
+                        .collect::<imbl::GenericHashMap<FrozenStr, u64, RandomState, ArcK>>()
+                })
+            }),
+            ("rpds::HashTrieMapSync", |n| {
+                heap_of(|| str_pairs(n).collect::<rpds::HashTrieMapSync<FrozenStr, u64>>())
+            }),
+            ("std HashMap", |n| {
+                heap_of(|| str_pairs(n).collect::<HashMap<FrozenStr, u64>>())
             }),
         ],
     );

@@ -55,11 +55,13 @@ def handoff(res):
 
 
 FAMILIES = [
-    ("hashmap", "Hash maps", "frozen", ["lookup", "persistent_insert", "persistent_remove", "insert", "remove", "iterate", "clone"]),
-    ("ordmap", "Ordered maps", "frozen", ["lookup", "persistent_insert", "persistent_remove", "insert", "remove", "iterate", "clone"]),
+    ("hashmap", "Hash maps", "frozen", ["lookup", "persistent_insert", "persistent_remove", "insert", "remove", "iterate", "iterate_for", "clone"]),
+    ("hashmap_str", "Hash maps, FrozenStr -> u64", "frozen", ["lookup", "persistent_insert", "persistent_remove", "insert", "remove",
+                                                              "iterate", "iterate_for", "clone"]),
+    ("ordmap", "Ordered maps", "frozen", ["lookup", "persistent_insert", "persistent_remove", "insert", "remove", "iterate", "iterate_for", "clone"]),
     ("vector", "Vectors", "frozen", ["lookup", "persistent_push_back", "persistent_set", "persistent_pop_back",
-                                    "push_back", "pop_back", "set", "iterate", "clone"]),
-    ("hashset", "Hash sets", "frozen", ["lookup", "persistent_insert", "persistent_remove", "insert", "remove", "iterate", "clone"]),
+                                    "push_back", "pop_back", "set", "iterate", "iterate_for", "clone"]),
+    ("hashset", "Hash sets", "frozen", ["lookup", "persistent_insert", "persistent_remove", "insert", "remove", "iterate", "iterate_for", "clone"]),
 ]
 IMPLS = ["frozen", "imbl", "imbl_arctk", "rpds", "std"]
 

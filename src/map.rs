@@ -22,7 +22,9 @@
 //!
 //! A panic in `Hash`, `Eq` or `Clone` of a key or value, or in a closure passed to a method,
 //! leaves the map and every other version valid: `len` agrees with iteration, nothing is dropped
-//! twice, and nothing leaks. Every `&mut` update first finds its entry without changing anything
+//! twice, and nothing leaks (except, for keys and values without drop glue, the memory of the
+//! one node copy a panicking `Clone` interrupts). Every `&mut` update first finds its entry
+//! without changing anything
 //! (that is where `Hash` and `Eq` run), then copies the shared nodes on the path (where `Clone`
 //! runs; each copy is complete before it replaces the shared node), and only then moves entries.
 //! Methods that rebuild the whole map ([`retain`](FrozenMap::retain),
@@ -478,9 +480,7 @@ where
         Q: ?Sized + Hash + Eq,
     {
         let hash = self.hash_of(key);
-        self.trie
-            .find(hash, |stored| stored.borrow() == key)
-            .map(|(_, key, value)| (key, value))
+        self.trie.get(hash, |stored| stored.borrow() == key)
     }
 
     /// Returns `true` if the map has an entry for `key`.

@@ -10,9 +10,11 @@ use triomphe::Arc;
 
 use super::node::{Loose, MAX_DEPTH, Node, Slot, make_mut, take_slot};
 
-/// Iterator over `(&K, &V)`: a stack of slot iterators, one per level.
+/// Iterator over `(&K, &V)`: the slots left in the current node, and those left in each of its
+/// ancestors. Most steps yield an entry of the current node: one slice step and one tag test.
 pub(crate) struct Iter<'a, K, V> {
-    stack: [slice::Iter<'a, Slot<K, V>>; MAX_DEPTH],
+    current: slice::Iter<'a, Slot<K, V>>,
+    parents: [slice::Iter<'a, Slot<K, V>>; MAX_DEPTH],
     depth: usize,
     remaining: usize,
 }
@@ -21,7 +23,8 @@ impl<K, V> Clone for Iter<'_, K, V> {
     #[inline]
     fn clone(&self) -> Self {
         Self {
-            stack: self.stack.clone(),
+            current: self.current.clone(),
+            parents: self.parents.clone(),
             depth: self.depth,
             remaining: self.remaining,
         }
@@ -30,17 +33,10 @@ impl<K, V> Clone for Iter<'_, K, V> {
 
 impl<'a, K, V> Iter<'a, K, V> {
     pub(super) fn new(root: Option<&'a Node<K, V>>, len: usize) -> Self {
-        let mut stack: [slice::Iter<'a, Slot<K, V>>; MAX_DEPTH] = Default::default();
-        let depth = match root {
-            Some(root) => {
-                stack[0] = root.slice.iter();
-                1
-            }
-            None => 0,
-        };
         Self {
-            stack,
-            depth,
+            current: root.map_or(&[][..], |root| &root.slice).iter(),
+            parents: Default::default(),
+            depth: 0,
             remaining: len,
         }
     }
@@ -51,21 +47,30 @@ impl<'a, K, V> Iterator for Iter<'a, K, V> {
 
     #[inline]
     fn next(&mut self) -> Option<(&'a K, &'a V)> {
-        while self.depth > 0 {
-            match self.stack[self.depth - 1].next() {
+        loop {
+            match self.current.next() {
                 Some(Slot::Entry { key, value, .. }) => {
                     self.remaining -= 1;
                     return Some((key, value));
                 }
                 Some(Slot::Child(child)) => {
-                    self.stack[self.depth] = child.slice.iter();
-                    self.depth += 1;
+                    let parent = core::mem::replace(&mut self.current, child.slice.iter());
+                    // A path has at most `MAX_DEPTH` nodes, so at most `MAX_DEPTH - 1` parents.
+                    if let Some(slot) = self.parents.get_mut(self.depth) {
+                        *slot = parent;
+                        self.depth += 1;
+                    }
                 }
                 Some(Slot::Vacant) => {}
-                None => self.depth -= 1,
+                None => {
+                    if self.depth == 0 {
+                        return None;
+                    }
+                    self.depth -= 1;
+                    self.current = core::mem::take(&mut self.parents[self.depth]);
+                }
             }
         }
-        None
     }
 
     #[inline]
@@ -77,10 +82,10 @@ impl<'a, K, V> Iterator for Iter<'a, K, V> {
     where
         F: FnMut(B, (&'a K, &'a V)) -> B,
     {
-        let mut acc = init;
+        let mut acc = fold_slots(self.current.as_slice(), init, &mut f);
         while self.depth > 0 {
             self.depth -= 1;
-            let level = core::mem::take(&mut self.stack[self.depth]);
+            let level = core::mem::take(&mut self.parents[self.depth]);
             acc = fold_slots(level.as_slice(), acc, &mut f);
         }
         acc

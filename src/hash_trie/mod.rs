@@ -27,8 +27,10 @@
 //! handle shares (`Arc::is_unique`) and reusing unique ones. A copy is built completely before it
 //! replaces the shared node, and a node is only rebuilt from moved slots when no user code can run
 //! until the new node is in place. So a panic in `Hash`, `Eq` or `Clone` leaves the trie as it was
-//! (or with some nodes copied, which is unobservable), drops nothing twice, and leaks nothing; the
-//! length is updated only after the edit succeeded.
+//! (or with some nodes copied, which is unobservable) and drops nothing twice; the length is
+//! updated only after the edit succeeded. It leaks nothing when `K` or `V` has drop glue. When
+//! neither has, a shared node is copied straight into its new allocation, and a `Clone` that
+//! panics midway leaks that unfinished node's memory (and only clones that own nothing).
 
 mod build;
 mod edit;
@@ -109,6 +111,42 @@ impl<K, V> HashTrie<K, V> {
     #[inline]
     pub(crate) fn iter(&self) -> Iter<'_, K, V> {
         Iter::new(self.root.as_ref(), self.len)
+    }
+
+    /// The entry with `hash` whose key satisfies `is_key`.
+    ///
+    /// The read path of every lookup: unlike [`find`](Self::find) it keeps no location, and it
+    /// runs `is_key` only on an entry whose stored hash is `hash`.
+    #[inline]
+    pub(crate) fn get(&self, hash: u32, mut is_key: impl FnMut(&K) -> bool) -> Option<(&K, &V)> {
+        let mut node = self.root.as_ref()?;
+        let mut shift = 0;
+        while shift < HASH_BITS {
+            let bit = bit_at(hash, shift);
+            let bitmaps = node.header;
+            if bitmaps.data & bit != 0 {
+                return match node.slice.get(bitmaps.data_index(bit)) {
+                    Some(Slot::Entry {
+                        hash: stored,
+                        key,
+                        value,
+                    }) if *stored == hash && is_key(key) => Some((key, value)),
+                    _ => None,
+                };
+            }
+            if bitmaps.nodes & bit == 0 {
+                return None;
+            }
+            match node.slice.get(bitmaps.node_index(bit)) {
+                Some(Slot::Child(child)) => node = child,
+                _ => return None,
+            }
+            shift += BITS;
+        }
+        node.slice.iter().find_map(|slot| match slot {
+            Slot::Entry { key, value, .. } if is_key(key) => Some((key, value)),
+            _ => None,
+        })
     }
 
     /// Finds the entry with `hash` whose key satisfies `is_key`, and where it is.
@@ -221,7 +259,7 @@ impl<K: Clone, V: Clone> HashTrie<K, V> {
                     data: bit_at(hash, 0),
                     nodes: 0,
                 };
-                self.root = Some(node::node_from_vec(bitmaps, vec![entry.into_slot()]));
+                self.root = Some(node::node_from_array(bitmaps, [entry.into_slot()]));
                 Location { depth: 0, index: 0 }
             }
         };

@@ -25,12 +25,6 @@ pub(crate) struct Bitmaps {
 }
 
 impl Bitmaps {
-    /// Number of inline entries, which are the first slots of the node.
-    #[inline]
-    pub(crate) fn data_len(self) -> usize {
-        self.data.count_ones() as usize
-    }
-
     /// Slot index of the inline entry for `bit` (which must be set in `data`).
     #[inline]
     pub(crate) fn data_index(self, bit: u32) -> usize {
@@ -38,9 +32,15 @@ impl Bitmaps {
     }
 
     /// Slot index of the child for `bit` (which must be set in `nodes`).
+    ///
+    /// One population count over both maps side by side (instead of one per map), and none at
+    /// all in a node whose 32 slots are all children, which every upper level of a big trie is.
     #[inline]
     pub(crate) fn node_index(self, bit: u32) -> usize {
-        self.data_len() + (self.nodes & (bit - 1)).count_ones() as usize
+        if self.nodes == u32::MAX {
+            return bit.trailing_zeros() as usize;
+        }
+        ((u64::from(self.data) << 32) | u64::from(self.nodes & (bit - 1))).count_ones() as usize
     }
 }
 
@@ -107,14 +107,43 @@ pub(crate) fn node_from_vec<K, V>(bitmaps: Bitmaps, slots: Vec<Slot<K, V>>) -> N
     Arc::from_header_and_vec(bitmaps, slots)
 }
 
+/// Builds a node from a few slots moved in (an array: cannot panic), in one allocation.
+#[inline]
+pub(crate) fn node_from_array<K, V, const N: usize>(
+    bitmaps: Bitmaps,
+    slots: [Slot<K, V>; N],
+) -> Node<K, V> {
+    Arc::from_header_and_iter(bitmaps, slots.into_iter())
+}
+
+/// Builds a node from `slots`, which clones the slots of a shared node and so may run a user
+/// `Clone` that panics. `slots` must yield a node's slots in order, entries before children.
+///
+/// When `K` or `V` has drop glue, the clones are collected in a `Vec` first: a panic drops the
+/// clones made so far and leaks nothing. Otherwise they are written straight into the node (one
+/// allocation instead of two); a panic can then only come from an entry's clone, before any
+/// child handle was cloned (children come last), so what it leaks is the unfinished node's
+/// memory and clones that own nothing.
+#[inline]
+pub(crate) fn node_from_clones<K, V>(
+    bitmaps: Bitmaps,
+    slots: impl ExactSizeIterator<Item = Slot<K, V>>,
+) -> Node<K, V> {
+    if mem::needs_drop::<K>() || mem::needs_drop::<V>() {
+        node_from_vec(bitmaps, slots.collect())
+    } else {
+        Arc::from_header_and_iter(bitmaps, slots)
+    }
+}
+
 /// Returns the body of `node` for writing, first replacing `node` by a copy of itself if another
 /// handle shares it. The copy is built completely (any panic of a `K`/`V` clone leaves `node`
-/// as it was, and the partial copy is dropped) before it is swapped in.
+/// as it was; see [`node_from_clones`] for what the partial copy leaves) before it is swapped
+/// in.
 #[inline]
 pub(crate) fn make_mut<K: Clone, V: Clone>(node: &mut Node<K, V>) -> &mut Body<K, V> {
     if !node.is_unique() {
-        let slots: Vec<Slot<K, V>> = node.slice.to_vec();
-        *node = node_from_vec(node.header, slots);
+        *node = node_from_clones(node.header, node.slice.iter().cloned());
     }
     match Arc::get_mut(node) {
         Some(body) => body,
@@ -175,14 +204,13 @@ pub(crate) fn rebuild<K: Clone, V: Clone>(
                 None => new_slot.take().unwrap_or(Slot::Vacant),
             }),
         ),
-        None => {
-            let mut slots = Vec::with_capacity(new_len);
-            slots.extend(order.map(|source| match source {
+        None => node_from_clones(
+            bitmaps,
+            order.map(|source| match source {
                 Some(index) => node.slice[index].clone(),
                 None => new_slot.take().unwrap_or(Slot::Vacant),
-            }));
-            node_from_vec(bitmaps, slots)
-        }
+            }),
+        ),
     };
     *node = new;
 }
@@ -233,7 +261,7 @@ impl ExactSizeIterator for SpliceOrder {}
 /// depth and slot index of `b` in it. Moves only: cannot panic.
 pub(crate) fn pair<K, V>(shift: u32, a: Loose<K, V>, b: Loose<K, V>) -> (Node<K, V>, usize, usize) {
     if shift >= HASH_BITS {
-        let node = node_from_vec(Bitmaps::default(), vec![a.into_slot(), b.into_slot()]);
+        let node = node_from_array(Bitmaps::default(), [a.into_slot(), b.into_slot()]);
         return (node, 0, 1);
     }
     let (bit_a, bit_b) = (bit_at(a.hash, shift), bit_at(b.hash, shift));
@@ -244,7 +272,7 @@ pub(crate) fn pair<K, V>(shift: u32, a: Loose<K, V>, b: Loose<K, V>) -> (Node<K,
             nodes: bit_a,
         };
         (
-            node_from_vec(bitmaps, vec![Slot::Child(child)]),
+            node_from_array(bitmaps, [Slot::Child(child)]),
             depth + 1,
             index,
         )
@@ -254,10 +282,10 @@ pub(crate) fn pair<K, V>(shift: u32, a: Loose<K, V>, b: Loose<K, V>) -> (Node<K,
             nodes: 0,
         };
         if bit_a < bit_b {
-            let node = node_from_vec(bitmaps, vec![a.into_slot(), b.into_slot()]);
+            let node = node_from_array(bitmaps, [a.into_slot(), b.into_slot()]);
             (node, 0, 1)
         } else {
-            let node = node_from_vec(bitmaps, vec![b.into_slot(), a.into_slot()]);
+            let node = node_from_array(bitmaps, [b.into_slot(), a.into_slot()]);
             (node, 0, 0)
         }
     }
