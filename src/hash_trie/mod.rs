@@ -30,15 +30,23 @@
 //! (or with some nodes copied, which is unobservable), drops nothing twice, and leaks nothing; the
 //! length is updated only after the edit succeeded.
 
+#[cfg(test)]
+mod algebra_tests;
 mod build;
+mod diff;
 mod edit;
 mod eq;
 mod extract;
 mod iter;
+mod merge;
 mod node;
+mod pairs;
+mod subset;
 
+pub(crate) use diff::Change;
 pub(crate) use extract::Extract;
 pub(crate) use iter::{IntoIter, Iter, IterMut};
+pub(crate) use merge::Rule;
 pub(crate) use node::Loose;
 
 use edit::Shape;
