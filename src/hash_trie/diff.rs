@@ -57,7 +57,10 @@ where
         if same_node(a, b) {
             return;
         }
-        if is_collision_level(shift) || matches!((a, b), (Part::Entry(_), Part::Entry(_))) {
+        if let (Part::Entry(x), Part::Entry(y)) = (a, b) {
+            return self.entries(x, y);
+        }
+        if is_collision_level(shift) {
             return self.lists(a.collision_entries(), b.collision_entries());
         }
         for bit in bits(a.mask(shift) | b.mask(shift)) {
@@ -70,7 +73,20 @@ where
         }
     }
 
-    /// Entries matched by key, in any order (two single entries, or collision lists).
+    /// Two inline entries under one fragment.
+    fn entries(&mut self, x: EntryRef<'a, K, V>, y: EntryRef<'b, K, V>) {
+        if x.hash == y.hash && (self.key_eq)(x.key, y.key) {
+            if !(self.value_eq)(x.value, y.value) {
+                self.out
+                    .push(Change::Updated((x.key, x.value), (y.key, y.value)));
+            }
+        } else {
+            self.out.push(Change::Removed(x.key, x.value));
+            self.out.push(Change::Added(y.key, y.value));
+        }
+    }
+
+    /// Collision lists: entries matched by key, in any order.
     fn lists(&mut self, left: Vec<EntryRef<'a, K, V>>, right: Vec<EntryRef<'b, K, V>>) {
         let mut matched = vec![false; right.len()];
         for x in left {

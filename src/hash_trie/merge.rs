@@ -11,6 +11,8 @@
 //! (user `Clone`) only into nodes that did not exist, so a panic in `Eq`, `Clone` or the value
 //! closure leaves both inputs as they were and drops what was built.
 
+use core::mem;
+
 use super::HashTrie;
 use super::node::{BITS, Bitmaps, Loose, Node, Slot, bit_at, node_from_vec, pair};
 use super::pairs::{EntryRef, Part, bits, is_collision_level, same_node};
@@ -48,8 +50,14 @@ impl Rule {
 /// value, or a whole sub-trie.
 enum Out<'a, K, V> {
     Entry(EntryRef<'a, K, V>),
-    Merged { hash: u32, key: &'a K, value: V },
+    Merged {
+        hash: u32,
+        key: &'a K,
+        value: V,
+    },
     Child(Node<K, V>),
+    /// Already moved into the node being built.
+    Taken,
 }
 
 impl<K: Clone, V: Clone> Out<'_, K, V> {
@@ -57,7 +65,7 @@ impl<K: Clone, V: Clone> Out<'_, K, V> {
         match self {
             Out::Entry(entry) => entry.hash,
             Out::Merged { hash, .. } => *hash,
-            Out::Child(_) => unreachable!("only entries are asked for their hash"),
+            Out::Child(_) | Out::Taken => unreachable!("only entries are asked for their hash"),
         }
     }
 
@@ -75,6 +83,7 @@ impl<K: Clone, V: Clone> Out<'_, K, V> {
                 value,
             },
             Out::Child(node) => Slot::Child(node),
+            Out::Taken => unreachable!("a slot is moved into its node once"),
         }
     }
 
@@ -140,10 +149,11 @@ impl<E, F> Walk<E, F> {
         if is_collision_level(shift) {
             return self.collision(a, b);
         }
+        let mask = a.mask(shift) | b.mask(shift);
         let mut bitmaps = Bitmaps::default();
-        let mut slots: Vec<Out<'a, K, V>> = Vec::new();
-        let mut children: Vec<Out<'a, K, V>> = Vec::new();
-        for bit in bits(a.mask(shift) | b.mask(shift)) {
+        // In fragment order; `finish` puts the children after the entries.
+        let mut slots: Vec<Out<'a, K, V>> = Vec::with_capacity(mask.count_ones() as usize);
+        for bit in bits(mask) {
             let built = match (a.at(bit, shift), b.at(bit, shift)) {
                 (Some(x), Some(y)) => self.combine(x, y, shift + BITS),
                 (Some(x), None) => self.one_side(x, true),
@@ -158,11 +168,10 @@ impl<E, F> Walk<E, F> {
                 }
                 Built::Node(node) => {
                     bitmaps.nodes |= bit;
-                    children.push(Out::Child(node));
+                    slots.push(Out::Child(node));
                 }
             }
         }
-        slots.append(&mut children);
         finish(bitmaps, slots, a, b)
     }
 
@@ -276,8 +285,8 @@ impl<E, F> Walk<E, F> {
     }
 }
 
-/// The node (or single entry, or nothing) with `bitmaps` and `slots`; an input node identical to
-/// it is reused instead of building a copy.
+/// The node (or single entry, or nothing) with `bitmaps` and `slots` (in fragment order, or a
+/// collision list); an input node identical to it is reused instead of building a copy.
 fn finish<'a, K: Clone, V: Clone>(
     bitmaps: Bitmaps,
     mut slots: Vec<Out<'a, K, V>>,
@@ -289,12 +298,16 @@ fn finish<'a, K: Clone, V: Clone>(
         1 if bitmaps.nodes == 0 => return slots.pop().map_or(Built::Empty, Built::Single),
         _ => {}
     }
+    // A node's slots are its entries, then its children.
+    let in_node_order = || {
+        let entries = slots.iter().filter(|out| !matches!(out, Out::Child(_)));
+        entries.chain(slots.iter().filter(|out| matches!(out, Out::Child(_))))
+    };
     for part in [a, b] {
         if let Part::Node(node) = part {
             let same = node.header == bitmaps
                 && node.slice.len() == slots.len()
-                && slots
-                    .iter()
+                && in_node_order()
                     .zip(node.slice.iter())
                     .all(|(out, slot)| out.is(slot));
             if same {
@@ -302,8 +315,19 @@ fn finish<'a, K: Clone, V: Clone>(
             }
         }
     }
-    let slots: Vec<Slot<K, V>> = slots.into_iter().map(Out::into_slot).collect();
-    Built::Node(node_from_vec(bitmaps, slots))
+    let mut node_slots: Vec<Slot<K, V>> = Vec::with_capacity(slots.len());
+    for out in &mut slots {
+        if !matches!(out, Out::Child(_)) {
+            node_slots.push(mem::replace(out, Out::Taken).into_slot());
+        }
+    }
+    node_slots.extend(
+        slots
+            .into_iter()
+            .filter(|out| !matches!(out, Out::Taken))
+            .map(Out::into_slot),
+    );
+    Built::Node(node_from_vec(bitmaps, node_slots))
 }
 
 impl<K: Clone, V: Clone> HashTrie<K, V> {
