@@ -34,10 +34,12 @@ pub(crate) type Inner<T> = GenericOrdSet<T, ArcTK>;
 ///
 /// It has the API of [`BTreeSet`](std::collections::BTreeSet) where that makes sense for an
 /// immutable value, plus persistent updates ([`with_inserted`](Self::with_inserted),
-/// [`without`](Self::without)) that take `&self` and return a new set. The set algebra
-/// ([`union`](Self::union), [`intersection`](Self::intersection),
-/// [`difference`](Self::difference), [`symmetric_difference`](Self::symmetric_difference)) has
-/// std's meanings and returns a new set that shares as much structure with its inputs as it can.
+/// [`without`](Self::without)) that take `&self` and return a new set. The set algebra has
+/// std's signatures: [`union`](Self::union), [`intersection`](Self::intersection),
+/// [`difference`](Self::difference) and [`symmetric_difference`](Self::symmetric_difference)
+/// are lazy ascending iterators of borrowed elements, and the operators `&a | &b`, `&a & &b`,
+/// `&a - &b`, `&a ^ &b` return a new set that shares as much structure with its inputs as it
+/// can.
 ///
 /// `FrozenOrdSet<T>` is [`Frozen`] when `T` is, and `Send + Sync` exactly when `T` is.
 ///
