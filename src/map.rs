@@ -15,8 +15,13 @@
 //! The shape is canonical: it depends only on the entries and the hash function (a sub-trie that
 //! shrinks to one entry is folded back into its parent). Equality therefore compares two maps
 //! node by node and skips the sub-tries they share, so comparing a map with an edited version of
-//! itself costs O(k log n) for `k` differences. This needs both maps to hash alike, which is why
-//! the default hasher, [`DefaultHashBuilder`], uses one random key per process.
+//! itself costs O(k log n) for `k` differences. The same walk merges two maps
+//! ([`union`](FrozenMap::union) and friends, reusing whole sub-tries of either side), lists their
+//! differences ([`diff`](FrozenMap::diff)), and gives [`FrozenSet`](crate::FrozenSet) its
+//! operators and subset tests. This needs both maps to hash alike, which is why the default
+//! hasher, [`DefaultHashBuilder`], uses one random key per process; with a hasher seeded per
+//! instance (std's `RandomState`), maps whose seeds differ are detected and combined entry by
+//! entry instead.
 //!
 //! # Panics in user code
 //!

@@ -88,7 +88,8 @@ fn assert_no_lone_entries(node: &super::node::Node<u16, u32>, is_root: bool) {
 }
 
 fn models() -> impl Strategy<Value = (Model, Model, bool)> {
-    let model = || prop::collection::btree_map(0..300u16, 0..4u32, 0..120);
+    let most = if cfg!(miri) { 12 } else { 120 };
+    let model = move || prop::collection::btree_map(0..300u16, 0..4u32, 0..most);
     (model(), model(), any::<bool>())
 }
 
@@ -183,7 +184,7 @@ proptest! {
 
     #[test]
     fn versions_a_few_entries_apart((base, edits) in (
-        prop::collection::btree_map(0..2000u16, 0..4u32, 0..400),
+        prop::collection::btree_map(0..2000u16, 0..4u32, 0..if cfg!(miri) { 40 } else { 400 }),
         prop::collection::vec((0..2000u16, prop::option::of(0..4u32)), 0..6),
     )) {
         let mut other = base.clone();
@@ -203,7 +204,9 @@ proptest! {
 #[test]
 fn combining_with_a_subset_version_reuses_the_whole_trie() {
     let hash = HASHERS[0];
-    let model: Model = (0..500).map(|k| (k, 0)).collect();
+    let model: Model = (0..if cfg!(miri) { 100 } else { 500 })
+        .map(|k| (k, 0))
+        .collect();
     let a = build(&model, hash);
     let mut smaller = model.clone();
     smaller.remove(&77);
