@@ -31,6 +31,10 @@
 //! The `imbl_arctk` rows use imbl with `archery::ArcTK`, the backend the frozen types wrap:
 //! the difference between them and `frozen` is what the wrappers cost; the difference between
 //! them and `imbl` is triomphe's `Arc` against std's.
+//!
+//! Two groups compare versions of one collection: `hashmap_eq_one_path_apart` (equality of two
+//! 10^6 maps one path apart) and `hashset_{union,is_subset,difference}_versions` (a set of 10^5
+//! or 10^6 keys against a version with k = 1, 10, 100 more).
 
 use archery::{ArcK, ArcTK, SharedPointerKind};
 use criterion::measurement::WallTime;
@@ -1075,9 +1079,82 @@ fn equality_one_path_apart(c: &mut Criterion) {
     g.finish();
 }
 
+/// Set algebra between a set of `n` keys and a version of it with `k` more (built by `k`
+/// persistent inserts, so the two share all but `k` paths): `union`, `is_subset` and
+/// `difference` (`&plus - &set`, the `k` new keys). The frozen set walks both tries and skips the
+/// shared sub-tries; imbl combines element by element (its `union` and `relative_complement`
+/// consume their operands, so the clones are part of its cost, as they would be for a caller
+/// keeping both); std clones and loops (`union`: clone + `extend`), or loops (`is_subset`,
+/// `&a - &b`).
+fn set_algebra_between_versions(c: &mut Criterion) {
+    for n in [100_000, 1_000_000] {
+        let keys = Keys::new(n);
+        let frozen = <FrozenSet<u64, RandomState> as BenchSet>::build(
+            keys.present.iter().copied(),
+            &keys.hasher,
+        );
+        let imbl_set =
+            <ImblSet<ArcK> as BenchSet>::build(keys.present.iter().copied(), &keys.hasher);
+        let std_set = <HashSet<u64> as BenchSet>::build(keys.present.iter().copied(), &keys.hasher);
+        for k in [1, 10, 100] {
+            let added = &keys.fresh[..k];
+            let frozen_plus = added
+                .iter()
+                .fold(frozen.clone(), |s, &v| s.with_inserted(v));
+            let imbl_plus = added.iter().fold(imbl_set.clone(), |s, &v| s.update(v));
+            let mut std_plus = std_set.clone();
+            std_plus.extend(added.iter().copied());
+            let id = |name: &str| BenchmarkId::new(name, format!("{n}/k={k}"));
+
+            let mut g = group(c, "hashset", "union_versions", n, 1);
+            g.bench_function(id("frozen"), |b| {
+                b.iter(|| black_box(&frozen) | black_box(&frozen_plus))
+            });
+            g.bench_function(id("imbl"), |b| {
+                b.iter(|| black_box(imbl_set.clone()).union(black_box(imbl_plus.clone())))
+            });
+            g.bench_function(id("std"), |b| {
+                b.iter(|| {
+                    let mut out = black_box(&std_set).clone();
+                    out.extend(black_box(&std_plus).iter().copied());
+                    out
+                })
+            });
+            g.finish();
+
+            let mut g = group(c, "hashset", "is_subset_versions", n, 1);
+            g.bench_function(id("frozen"), |b| {
+                b.iter(|| black_box(&frozen).is_subset(black_box(&frozen_plus)))
+            });
+            g.bench_function(id("imbl"), |b| {
+                b.iter(|| black_box(&imbl_set).is_subset(black_box(&imbl_plus)))
+            });
+            g.bench_function(id("std"), |b| {
+                b.iter(|| black_box(&std_set).is_subset(black_box(&std_plus)))
+            });
+            g.finish();
+
+            let mut g = group(c, "hashset", "difference_versions", n, 1);
+            g.bench_function(id("frozen"), |b| {
+                b.iter(|| black_box(&frozen_plus) - black_box(&frozen))
+            });
+            g.bench_function(id("imbl"), |b| {
+                b.iter(|| {
+                    black_box(imbl_plus.clone()).relative_complement(black_box(imbl_set.clone()))
+                })
+            });
+            g.bench_function(id("std"), |b| {
+                b.iter(|| black_box(&std_plus) - black_box(&std_set))
+            });
+            g.finish();
+        }
+    }
+}
+
 fn main() {
     let mut c = Criterion::default().configure_from_args();
     equality_one_path_apart(&mut c);
+    set_algebra_between_versions(&mut c);
     for n in SIZES {
         let keys = Keys::new(n);
         let hash_maps = vec![

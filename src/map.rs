@@ -15,8 +15,13 @@
 //! The shape is canonical: it depends only on the entries and the hash function (a sub-trie that
 //! shrinks to one entry is folded back into its parent). Equality therefore compares two maps
 //! node by node and skips the sub-tries they share, so comparing a map with an edited version of
-//! itself costs O(k log n) for `k` differences. This needs both maps to hash alike, which is why
-//! the default hasher, [`DefaultHashBuilder`], uses one random key per process.
+//! itself costs O(k log n) for `k` differences. The same walk merges two maps
+//! ([`union`](FrozenMap::union) and friends, reusing whole sub-tries of either side), lists their
+//! differences ([`diff`](FrozenMap::diff)), and gives [`FrozenSet`](crate::FrozenSet) its
+//! operators and subset tests. This needs both maps to hash alike, which is why the default
+//! hasher, [`DefaultHashBuilder`], uses one random key per process; with a hasher seeded per
+//! instance (std's `RandomState`), maps whose seeds differ are detected and combined entry by
+//! entry instead.
 //!
 //! # Panics in user code
 //!
@@ -44,13 +49,16 @@ use core::hash::{BuildHasher, Hash};
 use core::mem;
 
 use crate::Frozen;
-use crate::hash_trie::{HashTrie, Location, Loose, fold_hash};
+use crate::hash_trie::{Change, HashTrie, Location, Loose, Rule, fold_hash};
 
+mod algebra;
+mod diff;
 mod entry;
 mod hasher;
 mod iter;
 mod traits;
 
+pub use diff::{Diff, DiffItem};
 pub use entry::{Entry, OccupiedEntry, VacantEntry};
 pub use hasher::DefaultHashBuilder;
 pub use iter::{
@@ -748,11 +756,14 @@ where
         out
     }
 
-    /// Returns the union of two maps; for a key in both, the value of `self` is kept.
+    /// Returns the union of two maps; for a key in both, the entry of `self` is kept. The result
+    /// has `self`'s hasher.
     ///
-    /// Starts from an O(1) clone of the larger map and inserts the entries of the smaller one, so
-    /// it costs O(m log n) for a smaller map of `m` entries. The result uses the hasher of the
-    /// larger map.
+    /// When the two maps hash alike (always with the default hasher; see
+    /// [`DefaultHashBuilder`]), the tries are merged node by node: sub-tries the maps share, and
+    /// sub-tries only one of them has, are reused whole, so the union of a map with a version of
+    /// itself that differs in `k` entries costs O(k log n) time and memory. Otherwise the entries
+    /// of `other` are inserted into a clone of `self`.
     ///
     /// ```
     /// use deepfreeze::FrozenMap;
@@ -760,20 +771,25 @@ where
     /// let a = FrozenMap::from([(1, "a1"), (2, "a2")]);
     /// let b = FrozenMap::from([(2, "b2"), (3, "b3")]);
     /// assert_eq!(a.union(&b), FrozenMap::from([(1, "a1"), (2, "a2"), (3, "b3")]));
+    ///
+    /// let big: FrozenMap<u32, u32> = (0..1000).map(|k| (k, k)).collect();
+    /// assert!(big.union(&big.without(&7)).ptr_eq(&big)); // nothing new: `big` itself
     /// ```
     #[must_use]
     pub fn union(&self, other: &Self) -> Self
     where
         S: Clone,
     {
-        if self.ptr_eq(other) {
-            return self.clone();
-        }
-        self.union_with_key(other, |_, left, _| left.clone())
+        self.combine(other, Rule::UNION, |_, _, _| None)
     }
 
     /// Returns the union of two maps; for a key in both, the value is
-    /// `f(&value_in_self, &value_in_other)`.
+    /// `f(&value_in_self, &value_in_other)` (and the key is `self`'s). The result has `self`'s
+    /// hasher.
+    ///
+    /// Merged node by node as [`union`](Self::union), except that sub-tries the two maps share
+    /// are visited too, since `f` must see every key in both (so the cost is O(c) calls of `f`
+    /// for `c` keys in both, without hashing anything).
     ///
     /// ```
     /// use deepfreeze::FrozenMap;
@@ -793,7 +809,8 @@ where
     }
 
     /// Returns the union of two maps; for a key in both, the value is
-    /// `f(&key, &value_in_self, &value_in_other)`.
+    /// `f(&key, &value_in_self, &value_in_other)` (and the key is `self`'s). Merged as
+    /// [`union_with`](Self::union_with).
     ///
     /// ```
     /// use deepfreeze::FrozenMap;
@@ -809,28 +826,63 @@ where
         F: FnMut(&K, &V, &V) -> V,
         S: Clone,
     {
-        let self_is_base = self.len() >= other.len();
-        let (mut out, smaller) = if self_is_base {
-            (self.clone(), other)
-        } else {
-            (other.clone(), self)
+        let rule = Rule {
+            skip_shared: false,
+            ..Rule::UNION
         };
-        for (key, value) in smaller.iter() {
-            match out.entry(key.clone()) {
-                Entry::Occupied(mut entry) => {
-                    let merged = if self_is_base {
-                        f(key, entry.get(), value)
-                    } else {
-                        f(key, value, entry.get())
-                    };
-                    entry.insert(merged);
-                }
-                Entry::Vacant(entry) => {
-                    entry.insert(value.clone());
-                }
+        self.combine(other, rule, |key, left, right| Some(f(key, left, right)))
+    }
+
+    /// Returns an iterator over the changes that turn `self` into `other`, in an arbitrary
+    /// order: [`DiffItem::Add`] for keys only in `other`, [`DiffItem::Remove`] for keys only in
+    /// `self`, [`DiffItem::Update`] for keys whose values differ.
+    ///
+    /// When the two maps hash alike (always with the default hasher), the tries are compared
+    /// node by node and the sub-tries they share are skipped without being visited (so, as for
+    /// [`FrozenOrdMap::diff`](crate::FrozenOrdMap::diff), a value unequal to itself there is not
+    /// reported): two versions that differ in `k` entries are compared in O(k log n).
+    /// Otherwise every entry is looked up in the other map.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenMap;
+    /// use deepfreeze::map::DiffItem;
+    ///
+    /// let old = FrozenMap::from([(1, "a"), (2, "b")]);
+    /// let new = old.with_inserted(2, "B").with_inserted(3, "c");
+    /// let mut changes: Vec<_> = old.diff(&new).collect();
+    /// changes.sort_by_key(|change| match change {
+    ///     DiffItem::Add(k, _) | DiffItem::Remove(k, _) => **k,
+    ///     DiffItem::Update { old: (k, _), .. } => **k,
+    /// });
+    /// assert_eq!(
+    ///     changes,
+    ///     [
+    ///         DiffItem::Update { old: (&2, &"b"), new: (&2, &"B") },
+    ///         DiffItem::Add(&3, &"c"),
+    ///     ]
+    /// );
+    /// ```
+    pub fn diff<'a, 'b>(&'a self, other: &'b Self) -> Diff<'a, 'b, K, V>
+    where
+        V: PartialEq,
+    {
+        if self.hashes_alike(other) {
+            return Diff::new(self.trie.diff(&other.trie, |a, b| a == b, |a, b| a == b));
+        }
+        let mut changes = Vec::new();
+        for (key, value) in self.iter() {
+            match other.get_key_value(key) {
+                None => changes.push(Change::Removed(key, value)),
+                Some(new) if new.1 != value => changes.push(Change::Updated((key, value), new)),
+                Some(_) => {}
             }
         }
-        out
+        for (key, value) in other.iter() {
+            if !self.contains_key(key) {
+                changes.push(Change::Added(key, value));
+            }
+        }
+        Diff::new(changes)
     }
 
     /// Inserts every entry of `entries` in place, combining with an existing value as

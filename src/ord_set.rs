@@ -19,9 +19,11 @@ use crate::Frozen;
 use crate::ord_map::check_range;
 use crate::ord_map::repair;
 
+mod algebra;
 mod iter;
 mod traits;
 
+pub use algebra::{Difference, Intersection, SymmetricDifference, Union};
 pub use iter::{Diff, DiffItem, IntoIter, Iter, Range};
 
 /// The backend: imbl's B-tree set with triomphe (`ArcTK`) pointers, named explicitly.
@@ -32,10 +34,12 @@ pub(crate) type Inner<T> = GenericOrdSet<T, ArcTK>;
 ///
 /// It has the API of [`BTreeSet`](std::collections::BTreeSet) where that makes sense for an
 /// immutable value, plus persistent updates ([`with_inserted`](Self::with_inserted),
-/// [`without`](Self::without)) that take `&self` and return a new set. The set algebra
-/// ([`union`](Self::union), [`intersection`](Self::intersection),
-/// [`difference`](Self::difference), [`symmetric_difference`](Self::symmetric_difference)) has
-/// std's meanings and returns a new set that shares as much structure with its inputs as it can.
+/// [`without`](Self::without)) that take `&self` and return a new set. The set algebra has
+/// std's signatures: [`union`](Self::union), [`intersection`](Self::intersection),
+/// [`difference`](Self::difference) and [`symmetric_difference`](Self::symmetric_difference)
+/// are lazy ascending iterators of borrowed elements, and the operators `&a | &b`, `&a & &b`,
+/// `&a - &b`, `&a ^ &b` return a new set that shares as much structure with its inputs as it
+/// can.
 ///
 /// `FrozenOrdSet<T>` is [`Frozen`] when `T` is, and `Send + Sync` exactly when `T` is.
 ///
@@ -80,10 +84,11 @@ pub(crate) type Inner<T> = GenericOrdSet<T, ArcTK>;
 ///
 /// let a = FrozenOrdSet::from([1, 2, 3]);
 /// let b = FrozenOrdSet::from([3, 4]);
-/// assert_eq!(a.union(&b), FrozenOrdSet::from([1, 2, 3, 4]));
-/// assert_eq!(a.intersection(&b), FrozenOrdSet::from([3]));
-/// assert_eq!(a.difference(&b), FrozenOrdSet::from([1, 2]));
+/// assert_eq!(&a | &b, FrozenOrdSet::from([1, 2, 3, 4]));
+/// assert_eq!(&a & &b, FrozenOrdSet::from([3]));
+/// assert_eq!(&a - &b, FrozenOrdSet::from([1, 2]));
 /// assert_eq!(&a ^ &b, FrozenOrdSet::from([1, 2, 4]));
+/// assert_eq!(a.difference(&b).collect::<Vec<_>>(), [&1, &2]); // lazily, ascending
 /// assert_eq!(format!("{a:?}"), "{1, 2, 3}");
 /// ```
 pub struct FrozenOrdSet<T> {
@@ -346,6 +351,68 @@ impl<T: Ord> FrozenOrdSet<T> {
     pub fn diff<'a, 'b>(&'a self, other: &'b Self) -> Diff<'a, 'b, T> {
         Diff::new(self.inner.diff(&other.inner))
     }
+
+    /// The elements in `self` or `other` (or both), each once, ascending, lazily, like
+    /// [`BTreeSet::union`](std::collections::BTreeSet::union): of two equal elements, `self`'s
+    /// is yielded. The operator `&a | &b` builds the union as a new set.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdSet;
+    ///
+    /// let a = FrozenOrdSet::from([1, 3]);
+    /// let b = FrozenOrdSet::from([2, 3]);
+    /// assert_eq!(a.union(&b).copied().collect::<Vec<_>>(), [1, 2, 3]);
+    /// assert_eq!(&a | &b, FrozenOrdSet::from([1, 2, 3]));
+    /// ```
+    pub fn union<'a>(&'a self, other: &'a Self) -> Union<'a, T> {
+        Union::new(self.iter(), other.iter())
+    }
+
+    /// The elements in both `self` and `other`, ascending, lazily, like
+    /// [`BTreeSet::intersection`](std::collections::BTreeSet::intersection) (`self`'s are
+    /// yielded). The operator `&a & &b` builds the intersection as a new set.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdSet;
+    ///
+    /// let a = FrozenOrdSet::from([1, 2, 3]);
+    /// let b = FrozenOrdSet::from([2, 3, 4]);
+    /// assert_eq!(a.intersection(&b).copied().collect::<Vec<_>>(), [2, 3]);
+    /// ```
+    pub fn intersection<'a>(&'a self, other: &'a Self) -> Intersection<'a, T> {
+        Intersection::new(self.iter(), other.iter())
+    }
+
+    /// The elements in `self` but not in `other`, ascending, lazily, like
+    /// [`BTreeSet::difference`](std::collections::BTreeSet::difference). The operator `&a - &b`
+    /// builds the difference as a new set.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdSet;
+    ///
+    /// let a = FrozenOrdSet::from([1, 2, 3]);
+    /// let b = FrozenOrdSet::from([2, 4]);
+    /// assert_eq!(a.difference(&b).copied().collect::<Vec<_>>(), [1, 3]);
+    /// assert_eq!(b.difference(&a).copied().collect::<Vec<_>>(), [4]);
+    /// ```
+    pub fn difference<'a>(&'a self, other: &'a Self) -> Difference<'a, T> {
+        Difference::new(self.iter(), other.iter())
+    }
+
+    /// The elements in exactly one of `self` and `other`, ascending, lazily, like
+    /// [`BTreeSet::symmetric_difference`](std::collections::BTreeSet::symmetric_difference).
+    /// The operator `&a ^ &b` builds it as a new set.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdSet;
+    ///
+    /// let a = FrozenOrdSet::from([1, 2]);
+    /// let b = FrozenOrdSet::from([2, 3]);
+    /// assert_eq!(a.symmetric_difference(&b).copied().collect::<Vec<_>>(), [1, 3]);
+    /// ```
+    pub fn symmetric_difference<'a>(&'a self, other: &'a Self) -> SymmetricDifference<'a, T> {
+        SymmetricDifference::new(self.iter(), other.iter())
+    }
 }
 
 impl<T: Ord + Clone> FrozenOrdSet<T> {
@@ -400,19 +467,10 @@ impl<T: Ord + Clone> FrozenOrdSet<T> {
         }
     }
 
-    /// Returns the elements in `self` or `other` (or both) as a new set. O(m log n) for the
-    /// smaller size `m`; the result shares structure with the larger input. Of two equal
-    /// elements, `self`'s is kept, as by `BTreeSet`'s `|` (and so by [`append`](Self::append)).
-    ///
-    /// ```
-    /// use deepfreeze::FrozenOrdSet;
-    ///
-    /// let a = FrozenOrdSet::from([1, 2]);
-    /// let b = FrozenOrdSet::from([2, 3]);
-    /// assert_eq!(a.union(&b), FrozenOrdSet::from([1, 2, 3]));
-    /// ```
-    #[must_use]
-    pub fn union(&self, other: &Self) -> Self {
+    // `&a | &b`: the elements in `self` or `other` (or both) as a new set. O(m log n) for the
+    // smaller size `m`; the result shares structure with the larger input. Of two equal
+    // elements, `self`'s is kept, as by `BTreeSet`'s `|` (and so by [`append`](Self::append)).
+    pub(crate) fn union_set(&self, other: &Self) -> Self {
         if self.ptr_eq(other) {
             return self.clone();
         }
@@ -433,18 +491,9 @@ impl<T: Ord + Clone> FrozenOrdSet<T> {
         out
     }
 
-    /// Returns the elements in both `self` and `other` as a new set. O(m log n) for the smaller
-    /// size `m`; the result shares structure with the smaller input.
-    ///
-    /// ```
-    /// use deepfreeze::FrozenOrdSet;
-    ///
-    /// let a = FrozenOrdSet::from([1, 2]);
-    /// let b = FrozenOrdSet::from([2, 3]);
-    /// assert_eq!(a.intersection(&b), FrozenOrdSet::from([2]));
-    /// ```
-    #[must_use]
-    pub fn intersection(&self, other: &Self) -> Self {
+    // `&a & &b`: the elements in both `self` and `other` as a new set. O(m log n) for the smaller
+    // size `m`; the result shares structure with the smaller input.
+    pub(crate) fn intersection_set(&self, other: &Self) -> Self {
         let (small, big) = if self.len() <= other.len() {
             (self, other)
         } else {
@@ -457,19 +506,9 @@ impl<T: Ord + Clone> FrozenOrdSet<T> {
         out
     }
 
-    /// Returns the elements in `self` but not in `other` (the relative complement, as
-    /// `BTreeSet::difference`) as a new set. The result shares structure with `self`.
-    ///
-    /// ```
-    /// use deepfreeze::FrozenOrdSet;
-    ///
-    /// let a = FrozenOrdSet::from([1, 2, 3]);
-    /// let b = FrozenOrdSet::from([2, 4]);
-    /// assert_eq!(a.difference(&b), FrozenOrdSet::from([1, 3]));
-    /// assert_eq!(b.difference(&a), FrozenOrdSet::from([4]));
-    /// ```
-    #[must_use]
-    pub fn difference(&self, other: &Self) -> Self {
+    // `&a - &b`: the elements in `self` but not in `other` (the relative complement, as
+    // `BTreeSet::difference`) as a new set. The result shares structure with `self`.
+    pub(crate) fn difference_set(&self, other: &Self) -> Self {
         if self.ptr_eq(other) {
             return Self::new();
         }
@@ -486,18 +525,9 @@ impl<T: Ord + Clone> FrozenOrdSet<T> {
         out
     }
 
-    /// Returns the elements in exactly one of `self` and `other` as a new set. O(m log n) for
-    /// the smaller size `m`; the result shares structure with the larger input.
-    ///
-    /// ```
-    /// use deepfreeze::FrozenOrdSet;
-    ///
-    /// let a = FrozenOrdSet::from([1, 2]);
-    /// let b = FrozenOrdSet::from([2, 3]);
-    /// assert_eq!(a.symmetric_difference(&b), FrozenOrdSet::from([1, 3]));
-    /// ```
-    #[must_use]
-    pub fn symmetric_difference(&self, other: &Self) -> Self {
+    // `&a ^ &b`: the elements in exactly one of `self` and `other` as a new set. O(m log n) for
+    // the smaller size `m`; the result shares structure with the larger input.
+    pub(crate) fn symmetric_difference_set(&self, other: &Self) -> Self {
         if self.ptr_eq(other) {
             return Self::new();
         }
@@ -672,7 +702,7 @@ impl<T: Ord + Clone> FrozenOrdSet<T> {
     pub fn append(&mut self, other: &mut Self) {
         // `other` is cleared only once the union is built, so that a panic leaves both as they
         // were.
-        *self = self.union(other);
+        *self = self.union_set(other);
         other.clear();
     }
 

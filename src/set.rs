@@ -290,6 +290,11 @@ where
 
     /// Returns `true` if every element of `self` is in `other`.
     ///
+    /// When the two sets hash alike (always with the default hasher; see
+    /// [`DefaultHashBuilder`]), the tries are compared node by node and the sub-tries they share
+    /// are skipped, so testing a set against a version of itself that differs in `k` elements
+    /// costs O(k log n). Otherwise each element of `self` is looked up in `other`.
+    ///
     /// ```
     /// use deepfreeze::FrozenSet;
     ///
@@ -300,11 +305,11 @@ where
     /// ```
     #[must_use]
     pub fn is_subset(&self, other: &Self) -> bool {
-        self.ptr_eq(other)
-            || (self.len() <= other.len() && self.iter().all(|value| other.contains(value)))
+        self.map.keys_subset(&other.map)
     }
 
-    /// Returns `true` if every element of `other` is in `self`.
+    /// Returns `true` if every element of `other` is in `self`. Node by node as
+    /// [`is_subset`](Self::is_subset).
     ///
     /// ```
     /// use deepfreeze::FrozenSet;
@@ -316,7 +321,9 @@ where
         other.is_subset(self)
     }
 
-    /// Returns `true` if the sets have no element in common.
+    /// Returns `true` if the sets have no element in common. Node by node as
+    /// [`is_subset`](Self::is_subset) when the sets hash alike (a shared sub-trie is a common
+    /// element found at once); otherwise the smaller set's elements are looked up in the larger.
     ///
     /// ```
     /// use deepfreeze::FrozenSet;
@@ -327,12 +334,7 @@ where
     /// ```
     #[must_use]
     pub fn is_disjoint(&self, other: &Self) -> bool {
-        let (small, big) = if self.len() <= other.len() {
-            (self, other)
-        } else {
-            (other, self)
-        };
-        small.iter().all(|value| !big.contains(value))
+        self.map.keys_disjoint(&other.map)
     }
 
     /// The elements of `self` or `other`, each once, lazily, like

@@ -292,6 +292,15 @@ fn merge<S: BuildHasher + Clone>(map: &mut FrozenMap<Key, Val, S>) {
     *map = merged;
 }
 
+/// Union with a version of the map a few entries apart (node by node, sharing sub-tries).
+fn union_version<S: BuildHasher + Clone>(map: &mut FrozenMap<Key, Val, S>) {
+    let mut other = map.without(&Key(1)).with_inserted(Key(700), Val::new(700));
+    other.insert(Key(2), Val::new(22));
+    let merged = map.union(&other);
+    assert!(merged.diff(map).count() <= 1);
+    *map = merged;
+}
+
 fn rebuild<S: BuildHasher + Clone + Default>(map: &mut FrozenMap<Key, Val, S>) {
     let entries: Vec<(Key, Val)> = map.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
     let rebuilt: FrozenMap<Key, Val, S> = entries.into_iter().collect();
@@ -306,7 +315,7 @@ fn drain_half<S: BuildHasher + Clone>(map: &mut FrozenMap<Key, Val, S>) {
 
 /// All the operations, with one hasher.
 fn every_op<S: BuildHasher + Clone + Default>(hasher: S) {
-    let ops: [(&str, Op<S>); 12] = [
+    let ops: [(&str, Op<S>); 13] = [
         ("insert_new", insert_new),
         ("insert_existing", insert_existing),
         ("remove_all", remove_all),
@@ -317,6 +326,7 @@ fn every_op<S: BuildHasher + Clone + Default>(hasher: S) {
         ("iter_mut_all", iter_mut_all),
         ("disjoint", disjoint),
         ("merge", merge),
+        ("union_version", union_version),
         ("rebuild", rebuild),
         ("drain_half", drain_half),
     ];
@@ -368,4 +378,40 @@ fn set_updates_survive_a_panic_at_every_call() {
         }
     }
     assert_eq!(live(), before);
+}
+
+/// The set operators and predicates only read their operands: a panic in `Hash`, `Eq` or
+/// `Clone` at any call leaves both as they were. (Elements are not drop-counted; the map's
+/// `union_version` above counts the drops of the same node-by-node code.)
+#[test]
+fn set_algebra_survives_a_panic_at_every_call() {
+    for independent in [false, true] {
+        for k in (0..).step_by(fuse_stride()) {
+            let a: FrozenSet<Key> = (0..size()).map(Key).collect();
+            let other: FrozenSet<Key> = (size() / 2..size() + 9).map(Key).collect();
+            let b = if independent {
+                other
+            } else {
+                a.without(&Key(3)).with_inserted(Key(900))
+            };
+            let (a_len, b_len) = (a.len(), b.len());
+            arm(k);
+            let outcome = catch_unwind(AssertUnwindSafe(|| {
+                let results = [&a | &b, &a & &b, &a - &b, &b - &a, &a ^ &b];
+                let answers = (a.is_subset(&b), b.is_superset(&a), a.is_disjoint(&b));
+                (results, answers)
+            }));
+            disarm();
+            for (set, len) in [(&a, a_len), (&b, b_len)] {
+                assert_eq!(set.len(), len);
+                assert_eq!(set.iter().count(), len);
+                for key in set.iter() {
+                    assert!(set.contains(key));
+                }
+            }
+            if outcome.is_ok() {
+                break;
+            }
+        }
+    }
 }

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt::Debug;
 use std::hash::{BuildHasher, DefaultHasher, Hash, Hasher, RandomState};
 
-use deepfreeze::map::Entry;
+use deepfreeze::map::{DiffItem, Entry};
 use deepfreeze::{Frozen, FrozenMap};
 use proptest::prelude::*;
 use static_assertions::{assert_impl_all, assert_not_impl_any};
@@ -44,7 +44,7 @@ assert_not_impl_any!(deepfreeze::map::Iter<'static, u8, u8>: Frozen);
 // ---------------------------------------------------------------------------------------------
 // Keys and values made from small numbers, so one `Action` type drives every instantiation.
 
-trait Key: Clone + Hash + Eq + Debug + Send + Sync + 'static {
+trait Key: Clone + Hash + Ord + Debug + Send + Sync + 'static {
     fn make(index: u16) -> Self;
 }
 impl Key for u16 {
@@ -58,7 +58,7 @@ impl Key for String {
     }
 }
 
-trait Val: Clone + Hash + Eq + Debug + Send + Sync + 'static {
+trait Val: Clone + Hash + Ord + Debug + Send + Sync + 'static {
     fn make(seed: u32) -> Self;
     /// A non-commutative combination, so argument order mistakes show.
     fn combine(&self, other: &Self) -> Self;
@@ -113,6 +113,12 @@ enum Action {
     UnionWithKey(Vec<(u16, u32)>),
     /// Union with the snapshot at this index (shares structure with the current map).
     UnionWithSnapshot(usize),
+    /// `union_with` with the snapshot at this index: the merge sees every key, shared or not.
+    UnionWithWithSnapshot(usize),
+    /// `diff` against a map made from the entries, both ways.
+    Diff(Vec<(u16, u32)>),
+    /// `diff` against the snapshot at this index, both ways.
+    DiffWithSnapshot(usize),
     MergeWith(Vec<(u16, u32)>),
     /// Rebuilds the map through its owning iterator while a snapshot still shares its nodes.
     IntoIterRoundTrip,
@@ -159,6 +165,9 @@ fn action() -> impl Strategy<Value = Action> {
         1 => entries().prop_map(Action::UnionWith),
         1 => entries().prop_map(Action::UnionWithKey),
         1 => any::<usize>().prop_map(Action::UnionWithSnapshot),
+        1 => any::<usize>().prop_map(Action::UnionWithWithSnapshot),
+        1 => entries().prop_map(Action::Diff),
+        1 => any::<usize>().prop_map(Action::DiffWithSnapshot),
         1 => entries().prop_map(Action::MergeWith),
         1 => Just(Action::IntoIterRoundTrip),
         1 => Just(Action::Clear),
@@ -384,6 +393,34 @@ where
                     map = result;
                 }
             }
+            Action::UnionWithWithSnapshot(index) => {
+                if let Some(snapshot) = pick(&snapshots, *index) {
+                    let mut expected = snapshot.model.clone();
+                    for (k, v) in &model {
+                        let merged = match snapshot.model.get(k) {
+                            Some(right) => v.combine(right),
+                            None => v.clone(),
+                        };
+                        expected.insert(k.clone(), merged);
+                    }
+                    let result = map.union_with(&snapshot.map, |l, r| l.combine(r));
+                    check_step(&snapshot.map, &snapshot.model);
+                    model = expected;
+                    map = result;
+                }
+            }
+            Action::Diff(raw) => {
+                let other_model = model_entries::<K, V>(raw);
+                let other = frozen_from(&make(), &other_model);
+                check_diff(&map, &model, &other, &other_model);
+                check_diff(&other, &other_model, &map, &model);
+            }
+            Action::DiffWithSnapshot(index) => {
+                if let Some(snapshot) = pick(&snapshots, *index) {
+                    check_diff(&map, &model, &snapshot.map, &snapshot.model);
+                    check_diff(&snapshot.map, &snapshot.model, &map, &model);
+                }
+            }
             Action::MergeWith(raw) => {
                 let pairs: Vec<(K, V)> =
                     raw.iter().map(|&(k, v)| (K::make(k), V::make(v))).collect();
@@ -547,6 +584,45 @@ where
         let (map, model) = (&map, &model);
         scope.spawn(move || check(map, model));
     });
+}
+
+/// `old.diff(new)` reports exactly the differences of the models, each once.
+fn check_diff<K: Key, V: Val, S: BuildHasher>(
+    old: &FrozenMap<K, V, S>,
+    old_model: &Model<K, V>,
+    new: &FrozenMap<K, V, S>,
+    new_model: &Model<K, V>,
+) {
+    let mut changes: Vec<(K, Option<V>, Option<V>)> = old
+        .diff(new)
+        .map(|item| match item {
+            DiffItem::Add(k, v) => (k.clone(), None, Some(v.clone())),
+            DiffItem::Update {
+                old: (k, v),
+                new: (k2, w),
+            } => {
+                assert_eq!(k, k2);
+                (k.clone(), Some(v.clone()), Some(w.clone()))
+            }
+            DiffItem::Remove(k, v) => (k.clone(), Some(v.clone()), None),
+        })
+        .collect();
+    changes.sort();
+    let mut expected: Vec<(K, Option<V>, Option<V>)> = old_model
+        .keys()
+        .chain(new_model.keys())
+        .map(|k| {
+            (
+                k.clone(),
+                old_model.get(k).cloned(),
+                new_model.get(k).cloned(),
+            )
+        })
+        .filter(|(_, x, y)| x != y)
+        .collect();
+    expected.sort();
+    expected.dedup();
+    assert_eq!(changes, expected);
 }
 
 fn pick<T>(items: &[T], index: usize) -> Option<&T> {

@@ -25,7 +25,7 @@ type T = u16;
 type Set = FrozenOrdSet<T>;
 type Model = BTreeSet<T>;
 
-/// The set algebra, each applied as `s = s.op(&other)`.
+/// The set algebra, each applied as `s = &s op &other` (and checked against the lazy method).
 #[derive(Clone, Copy, Debug)]
 enum Algebra {
     Union,
@@ -35,21 +35,22 @@ enum Algebra {
 }
 
 impl Algebra {
-    fn name(self) -> &'static str {
+    fn symbol(self) -> &'static str {
         match self {
-            Algebra::Union => "union",
-            Algebra::Intersection => "intersection",
-            Algebra::Difference => "difference",
-            Algebra::SymmetricDifference => "symmetric_difference",
+            Algebra::Union => "|",
+            Algebra::Intersection => "&",
+            Algebra::Difference => "-",
+            Algebra::SymmetricDifference => "^",
         }
     }
 
-    fn frozen(self, a: &Set, b: &Set) -> Set {
+    /// The lazy method's elements, in the order it yields them.
+    fn lazy(self, a: &Set, b: &Set) -> Vec<T> {
         match self {
-            Algebra::Union => a.union(b),
-            Algebra::Intersection => a.intersection(b),
-            Algebra::Difference => a.difference(b),
-            Algebra::SymmetricDifference => a.symmetric_difference(b),
+            Algebra::Union => a.union(b).copied().collect(),
+            Algebra::Intersection => a.intersection(b).copied().collect(),
+            Algebra::Difference => a.difference(b).copied().collect(),
+            Algebra::SymmetricDifference => a.symmetric_difference(b).copied().collect(),
         }
     }
 
@@ -143,11 +144,11 @@ impl Action {
             WithInserted(x) => format!("s = s.with_inserted({x});"),
             Without(x) => format!("s = s.without(&{x});"),
             Algebra(op, Operand::Values(xs)) => {
-                format!("s = s.{}(&FrozenOrdSet::from(vec!{xs:?}));", op.name())
+                format!("s = &s {} &FrozenOrdSet::from(vec!{xs:?});", op.symbol())
             }
             Algebra(op, Operand::Snapshot) => match latest_snapshot {
-                Some(no) => format!("s = s.{}(&snap{no});", op.name()),
-                None => format!("s = s.{}(&s.clone());", op.name()),
+                Some(no) => format!("s = &s {} &snap{no};", op.symbol()),
+                None => format!("s = &s {} &s.clone();", op.symbol()),
             },
             Snapshot => format!("let snap{snapshot_no} = s.clone();"),
             RoundTripStd => "s = FrozenOrdSet::from(BTreeSet::from(s));".into(),
@@ -212,10 +213,20 @@ impl Action {
                     Operand::Values(xs) => FrozenOrdSet::from(&xs[..]),
                     Operand::Snapshot => other.clone(),
                 };
-                let by_method = op.frozen(s, &o);
                 let by_operator = op.operator(s, &o);
-                assert_eq!(by_method, by_operator, "{op:?}: method and operator agree");
-                *s = by_method;
+                let lazy = op.lazy(s, &o);
+                let (sm, om): (Model, Model) =
+                    (s.iter().copied().collect(), o.iter().copied().collect());
+                let std_lazy: Vec<T> = op.model(&sm, &om).into_iter().collect();
+                assert_eq!(
+                    lazy, std_lazy,
+                    "{op:?}: the lazy method yields std's elements in order"
+                );
+                assert!(
+                    by_operator.iter().copied().eq(lazy),
+                    "{op:?}: method and operator agree"
+                );
+                *s = by_operator;
             }
             Snapshot => {}
             RoundTripStd => *s = FrozenOrdSet::from(BTreeSet::from(s.clone())),
@@ -468,7 +479,7 @@ fn actions_debug_is_a_program() {
     let text = format!("{actions:?}");
     assert!(text.contains("s.insert(3);"), "{text}");
     assert!(text.contains("let snap1 = s.clone();"), "{text}");
-    assert!(text.contains("s = s.difference(&snap1);"), "{text}");
+    assert!(text.contains("s = &s - &snap1;"), "{text}");
     assert!(
         text.contains("assert_eq!(s, BTreeSet::from([4]));"),
         "{text}"
@@ -487,6 +498,32 @@ static_assertions::assert_impl_all!(FrozenOrdSet<FrozenOrdSet<u8>>: Frozen);
 static_assertions::assert_not_impl_any!(FrozenOrdSet<std::rc::Rc<u8>>: Frozen, Send, Sync);
 static_assertions::assert_not_impl_any!(FrozenOrdSet<std::cell::Cell<u8>>: Frozen, Send, Sync);
 static_assertions::assert_impl_all!(deepfreeze::ord_set::Iter<'static, u8>: Send, Sync, DoubleEndedIterator, ExactSizeIterator, std::iter::FusedIterator);
+static_assertions::assert_impl_all!(deepfreeze::ord_set::Union<'static, u8>: Send, Sync, Clone, std::fmt::Debug, std::iter::FusedIterator);
+static_assertions::assert_impl_all!(deepfreeze::ord_set::Intersection<'static, u8>: Send, Sync, Clone, std::fmt::Debug, std::iter::FusedIterator);
+static_assertions::assert_impl_all!(deepfreeze::ord_set::Difference<'static, u8>: Send, Sync, Clone, std::fmt::Debug, std::iter::FusedIterator);
+static_assertions::assert_impl_all!(deepfreeze::ord_set::SymmetricDifference<'static, u8>: Send, Sync, Clone, std::fmt::Debug, std::iter::FusedIterator);
+
+#[test]
+fn lazy_algebra_is_sized_cloneable_and_yields_the_left_element() {
+    let (a, b) = (upto(10), FrozenOrdSet::from([5u32, 20, 30]));
+    let union = a.union(&b);
+    let (low, high) = union.size_hint();
+    assert!(low <= 12 && high.is_some_and(|high| high >= 12));
+    assert_eq!(union.clone().count(), 12);
+    assert_eq!(format!("{:?}", a.intersection(&b)), "[5]");
+    let difference = a.difference(&b);
+    assert_eq!(difference.size_hint(), (7, Some(10)));
+    assert_eq!(difference.count(), 9);
+    assert_eq!(a.symmetric_difference(&b).count(), 11);
+    // Of equal elements the left one is yielded, like std's.
+    let (left, right) = (a.clone(), FrozenOrdSet::from([5u32]));
+    let five = left.intersection(&right).next().unwrap();
+    assert!(std::ptr::eq(five, left.get(&5).unwrap()));
+    let mut it = left.union(&right);
+    it.by_ref().for_each(drop);
+    assert_eq!(it.next(), None, "fused");
+}
+
 static_assertions::assert_impl_all!(deepfreeze::ord_set::Range<'static, u8>: DoubleEndedIterator, std::iter::FusedIterator);
 static_assertions::assert_impl_all!(deepfreeze::ord_set::IntoIter<u8>: Send, Sync, DoubleEndedIterator, ExactSizeIterator, std::iter::FusedIterator);
 static_assertions::assert_impl_all!(deepfreeze::ord_set::Diff<'static, 'static, u8>: std::iter::FusedIterator);
@@ -530,17 +567,17 @@ fn algebra_shares_structure() {
     let big = upto(1000);
     let small = FrozenOrdSet::from([5u32, 6]);
     assert!(
-        big.union(&small).ptr_eq(&big),
+        (&big | &small).ptr_eq(&big),
         "a union adding nothing is the larger set"
     );
     assert!(
-        small.intersection(&big).ptr_eq(&small),
+        (&small & &big).ptr_eq(&small),
         "a subset's intersection is itself"
     );
-    assert!(big.union(&big).ptr_eq(&big));
-    assert!(big.difference(&big).is_empty());
-    assert!(big.symmetric_difference(&big.clone()).is_empty());
-    assert!(big.difference(&FrozenOrdSet::from([5000])).ptr_eq(&big));
+    assert!((&big | &big).ptr_eq(&big));
+    assert!((&big - &big).is_empty());
+    assert!((&big ^ &big.clone()).is_empty());
+    assert!((&big - &FrozenOrdSet::from([5000])).ptr_eq(&big));
     assert!(
         big.without(&5000).ptr_eq(&big),
         "removing an absent value copies nothing"

@@ -624,3 +624,91 @@ fn retain_with_collisions_visits_every_element_once() {
     assert_eq!(set.len(), (0..count).filter(|v| v % 4 == 1).count());
     assert_eq!(before.len(), count as usize);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Set algebra between sets hashed differently, and between versions
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// Two std `RandomState`s seed differently, so the tries cannot be walked together: the
+    /// operators and predicates must notice and still agree with std, and the result must be a
+    /// valid set of the left operand's hasher (every lookup in `check` uses it).
+    #[test]
+    fn algebra_between_differently_seeded_sets(
+        a_raw in prop::collection::vec(0..200u16, 0..120),
+        b_raw in prop::collection::vec(0..200u16, 0..120),
+        op in op(),
+    ) {
+        let a_model: Model<u16> = a_raw.iter().copied().collect();
+        let b_model: Model<u16> = b_raw.iter().copied().collect();
+        let a = frozen_from(&RandomState::new(), &a_model);
+        let b = frozen_from(&RandomState::new(), &b_model);
+        check_predicates(&a, &a_model, &b, &b_model);
+        check(&apply(op, &a, &b), &apply_model(op, &a_model, &b_model));
+        check(&apply(op, &b, &a), &apply_model(op, &b_model, &a_model));
+        check(&a, &a_model);
+        check(&b, &b_model);
+    }
+
+    /// A set against versions of itself a few elements apart, with every test hasher.
+    #[test]
+    fn algebra_between_versions(
+        base in prop::collection::vec(0..3000u16, 0..if cfg!(miri) { 40 } else { 600 }),
+        edits in prop::collection::vec((0..3000u16, any::<bool>()), 0..8),
+        op in op(),
+    ) {
+        fn versions<S: BuildHasher + Clone>(hasher: S, base: &[u16], edits: &[(u16, bool)], op: Op) {
+            let model: Model<u16> = base.iter().copied().collect();
+            let set = frozen_from(&hasher, &model);
+            let (mut other, mut other_model) = (set.clone(), model.clone());
+            for &(value, insert) in edits {
+                if insert {
+                    other = other.with_inserted(value);
+                    other_model.insert(value);
+                } else {
+                    other = other.without(&value);
+                    other_model.remove(&value);
+                }
+            }
+            check_predicates(&set, &model, &other, &other_model);
+            check(&apply(op, &set, &other), &apply_model(op, &model, &other_model));
+            check(&apply(op, &other, &set), &apply_model(op, &other_model, &model));
+            check(&set, &model);
+        }
+        versions(RandomState::new(), &base, &edits, op);
+        versions(deepfreeze::map::DefaultHashBuilder::default(), &base, &edits, op);
+        versions(FewHashes::default(), &base, &edits, op);
+        versions(DeepPrefix::default(), &base, &edits, op);
+    }
+}
+
+#[test]
+fn operators_reuse_the_operands_when_nothing_changes() {
+    let set: FrozenSet<u32> = (0..2000).collect();
+    let smaller = set.without(&1234);
+    assert!((&set | &smaller).ptr_eq(&set));
+    assert!((&smaller & &set).ptr_eq(&smaller));
+    assert!((&set - &FrozenSet::new()).ptr_eq(&set));
+    assert!((&set ^ &set).is_empty());
+    assert!((&set - &set).is_empty());
+    assert_eq!(&set - &smaller, FrozenSet::from([1234]));
+    assert_eq!(&set ^ &smaller, FrozenSet::from([1234]));
+    // Clones of one `RandomState` hash alike: the fast path applies to them too.
+    let seeded = FrozenSet::with_hasher(RandomState::new());
+    let seeded = (0..2000u32).fold(seeded, |set, value| set.with_inserted(value));
+    assert!((&seeded | &seeded.without(&5)).ptr_eq(&seeded));
+}
+
+#[test]
+fn operators_keep_the_left_element() {
+    let left = FrozenSet::from([Tagged(1, "left"), Tagged(2, "left")]);
+    let right = FrozenSet::from([Tagged(2, "right"), Tagged(3, "right")]);
+    let union = &left | &right;
+    assert_eq!(
+        (tag_of(&union, 1), tag_of(&union, 2), tag_of(&union, 3)),
+        ("left", "left", "right")
+    );
+    assert_eq!(tag_of(&(&left & &right), 2), "left");
+    assert_eq!(tag_of(&(&right & &left), 2), "right");
+}

@@ -32,15 +32,23 @@
 //! neither has, a shared node is copied straight into its new allocation, and a `Clone` that
 //! panics midway leaks that unfinished node's memory (and only clones that own nothing).
 
+#[cfg(test)]
+mod algebra_tests;
 mod build;
+mod diff;
 mod edit;
 mod eq;
 mod extract;
 mod iter;
+mod merge;
 mod node;
+mod pairs;
+mod subset;
 
+pub(crate) use diff::Change;
 pub(crate) use extract::Extract;
 pub(crate) use iter::{IntoIter, Iter, IterMut};
+pub(crate) use merge::Rule;
 pub(crate) use node::Loose;
 
 use alloc::vec;

@@ -130,39 +130,43 @@ impl<T: Ord + Clone> IntoIterator for FrozenOrdSet<T> {
     }
 }
 
-/// `&a | &b`: [`FrozenOrdSet::union`].
+/// `&a | &b`: the elements of either set as a new set, as std's operator on `&BTreeSet`
+/// (the lazy form is [`FrozenOrdSet::union`]).
 impl<T: Ord + Clone> BitOr<&FrozenOrdSet<T>> for &FrozenOrdSet<T> {
     type Output = FrozenOrdSet<T>;
 
     fn bitor(self, other: &FrozenOrdSet<T>) -> FrozenOrdSet<T> {
-        self.union(other)
+        self.union_set(other)
     }
 }
 
-/// `&a & &b`: [`FrozenOrdSet::intersection`].
+/// `&a & &b`: the elements of both sets as a new set, as std's operator on `&BTreeSet`
+/// (the lazy form is [`FrozenOrdSet::intersection`]).
 impl<T: Ord + Clone> BitAnd<&FrozenOrdSet<T>> for &FrozenOrdSet<T> {
     type Output = FrozenOrdSet<T>;
 
     fn bitand(self, other: &FrozenOrdSet<T>) -> FrozenOrdSet<T> {
-        self.intersection(other)
+        self.intersection_set(other)
     }
 }
 
-/// `&a - &b`: [`FrozenOrdSet::difference`].
+/// `&a - &b`: the elements of `a` not in `b` as a new set, as std's operator on `&BTreeSet`
+/// (the lazy form is [`FrozenOrdSet::difference`]).
 impl<T: Ord + Clone> Sub<&FrozenOrdSet<T>> for &FrozenOrdSet<T> {
     type Output = FrozenOrdSet<T>;
 
     fn sub(self, other: &FrozenOrdSet<T>) -> FrozenOrdSet<T> {
-        self.difference(other)
+        self.difference_set(other)
     }
 }
 
-/// `&a ^ &b`: [`FrozenOrdSet::symmetric_difference`].
+/// `&a ^ &b`: the elements in exactly one set as a new set, as std's operator on `&BTreeSet`
+/// (the lazy form is [`FrozenOrdSet::symmetric_difference`]).
 impl<T: Ord + Clone> BitXor<&FrozenOrdSet<T>> for &FrozenOrdSet<T> {
     type Output = FrozenOrdSet<T>;
 
     fn bitxor(self, other: &FrozenOrdSet<T>) -> FrozenOrdSet<T> {
-        self.symmetric_difference(other)
+        self.symmetric_difference_set(other)
     }
 }
 

@@ -12,6 +12,7 @@ use std::collections::HashSet;
 use super::DefaultHashBuilder;
 use super::{FrozenSet, IntoIter, Iter};
 use crate::FrozenMap;
+use crate::hash_trie::Rule;
 use crate::map::entry_hash;
 
 impl<T, S: Clone> Clone for FrozenSet<T, S> {
@@ -184,8 +185,13 @@ impl<T: Clone, S> IntoIterator for FrozenSet<T, S> {
     }
 }
 
+// The operators build their result node by node when the two sets hash alike (always with the
+// default hasher): sub-tries the sets share, and those only one set has, are reused whole, so
+// combining a set with a version of itself that differs in `k` elements costs O(k log n) time
+// and memory. Otherwise the result is built by lookups. Of two equal elements the one of the
+// left operand is kept; the result has the left operand's hasher.
 macro_rules! set_operator {
-    ($trait:ident, $method:ident, $doc:literal, $a:expr, $b:expr, $out:expr, |$x:ident, $y:ident| $body:expr) => {
+    ($trait:ident, $method:ident, $doc:literal, $rule:expr, $a:expr, $b:expr, $out:expr) => {
         impl<T, S> $trait<&FrozenSet<T, S>> for &FrozenSet<T, S>
         where
             T: Hash + Eq + Clone,
@@ -194,6 +200,11 @@ macro_rules! set_operator {
             type Output = FrozenSet<T, S>;
 
             #[doc = concat!("`&a ", $doc, " &b`: a new set, as std's operator on `&HashSet`.")]
+            ///
+            /// Built node by node when the two sets hash alike (always with the default
+            /// hasher), reusing every sub-trie it can from both sides: O(k log n) for two
+            /// versions of a set that differ in `k` elements. Of two equal elements the left
+            /// one is kept; the result has the left set's hasher.
             ///
             /// ```
             /// use deepfreeze::FrozenSet;
@@ -205,64 +216,26 @@ macro_rules! set_operator {
                     )]
             /// ```
             fn $method(self, other: &FrozenSet<T, S>) -> FrozenSet<T, S> {
-                let ($x, $y) = (self, other);
-                $body
+                FrozenSet {
+                    map: self.map.combine(&other.map, $rule, |_, _, _| None),
+                }
             }
         }
     };
 }
 
-set_operator!(BitOr, bitor, "|", [1, 2], [2, 3], [1, 2, 3], |a, b| {
-    // Start from an O(1) clone of the larger set, so only the smaller one's elements copy
-    // paths. Of two equal elements the left one is kept, as std's `union` yields it.
-    if a.len() >= b.len() {
-        let mut out = a.clone();
-        for value in b.iter() {
-            if !out.contains(value) {
-                out.insert(value.clone());
-            }
-        }
-        out
-    } else {
-        let mut out = b.clone();
-        for value in a.iter() {
-            out.replace(value.clone());
-        }
-        out
-    }
-});
-set_operator!(BitAnd, bitand, "&", [1, 2], [2, 3], [2], |a, b| {
-    if a.ptr_eq(b) {
-        return a.clone();
-    }
-    collect_with(a.hasher(), a.intersection(b).cloned())
-});
-set_operator!(Sub, sub, "-", [1, 2], [2, 3], [1], |a, b| {
-    if b.len() < a.len() / 4 {
-        // Few to remove: edit a clone and share the rest.
-        let mut out = a.clone();
-        for value in b.iter() {
-            out.remove(value);
-        }
-        out
-    } else {
-        collect_with(a.hasher(), a.difference(b).cloned())
-    }
-});
-set_operator!(BitXor, bitxor, "^", [1, 2], [2, 3], [1, 3], |a, b| {
-    collect_with(a.hasher(), a.symmetric_difference(b).cloned())
-});
-
-/// A set of `values` (distinct) built in one pass with a clone of `hasher`.
-fn collect_with<T, S>(hasher: &S, values: impl Iterator<Item = T>) -> FrozenSet<T, S>
-where
-    T: Hash + Eq + Clone,
-    S: BuildHasher + Clone,
-{
-    let mut out = FrozenSet::with_hasher(hasher.clone());
-    out.extend(values);
-    out
-}
+set_operator!(BitOr, bitor, "|", Rule::UNION, [1, 2], [2, 3], [1, 2, 3]);
+set_operator!(BitAnd, bitand, "&", Rule::INTERSECTION, [1, 2], [2, 3], [2]);
+set_operator!(Sub, sub, "-", Rule::DIFFERENCE, [1, 2], [2, 3], [1]);
+set_operator!(
+    BitXor,
+    bitxor,
+    "^",
+    Rule::SYMMETRIC_DIFFERENCE,
+    [1, 2],
+    [2, 3],
+    [1, 3]
+);
 
 // ---------------------------------------------------------------------------------------------
 // Conversions
