@@ -36,10 +36,12 @@ mod eq;
 mod extract;
 mod iter;
 mod node;
+mod parts;
 
 pub(crate) use extract::Extract;
 pub(crate) use iter::{IntoIter, Iter, IterMut};
 pub(crate) use node::Loose;
+pub(crate) use parts::{OwnedSubTrie, SubTrie, SubTrieMut, trie_order};
 
 use edit::Shape;
 use node::{BITS, HASH_BITS, Node, Slot, bit_at, make_mut};

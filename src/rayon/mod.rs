@@ -46,10 +46,13 @@
 use core::sync::atomic::{AtomicUsize, Ordering};
 
 mod collect;
+pub mod map;
 pub mod ord_map;
 pub mod ord_set;
+pub mod set;
 pub mod slice;
 mod tree;
+mod trie;
 pub mod vec;
 
 /// Implements `ParallelIterator` and `IndexedParallelIterator` for a type with `item_count(&self)` and
