@@ -5,8 +5,6 @@
 //! if there is just one. Items come out in depth-first pre-order, the order of a serial walk, so
 //! `collect` and `find_first` see the serial order.
 
-use core::ops::ControlFlow;
-
 use rayon::iter::plumbing::{Folder, UnindexedProducer};
 
 /// A subtree, as [`TreeProducer`] takes it apart: by value, so that one type covers shared,
@@ -18,12 +16,9 @@ pub(crate) trait Tree: Sized + Send {
     /// The items of the subtree's root node itself, in order, and its children, in order.
     fn open(self) -> (Vec<Self::Item>, Vec<Self>);
 
-    /// Folds `f` over every item of the subtree, in pre-order, until `f` breaks.
-    fn try_fold<B>(
-        self,
-        acc: B,
-        f: &mut impl FnMut(B, Self::Item) -> ControlFlow<B, B>,
-    ) -> ControlFlow<B, B>;
+    /// Every item of the subtree, in pre-order. Folders consume it with `fold` where they can
+    /// (`sum`, `reduce`, `for_each`, ...), so that should be its fastest way through.
+    fn items(self) -> impl Iterator<Item = Self::Item>;
 }
 
 /// One piece of a parallel walk over a tree (see the module docs).
@@ -70,21 +65,11 @@ impl<T: Tree> UnindexedProducer for TreeProducer<T> {
 
     fn fold_with<F: Folder<Self::Item>>(self, folder: F) -> F {
         let mut folder = folder.consume_iter(self.items);
-        let mut feed = |folder: F, item| {
-            let folder = folder.consume(item);
-            if folder.full() {
-                ControlFlow::Break(folder)
-            } else {
-                ControlFlow::Continue(folder)
-            }
-        };
         for subtree in self.subtrees {
             if folder.full() {
                 break;
             }
-            folder = match subtree.try_fold(folder, &mut feed) {
-                ControlFlow::Continue(folder) | ControlFlow::Break(folder) => folder,
-            };
+            folder = folder.consume_iter(subtree.items());
         }
         folder
     }
@@ -92,8 +77,6 @@ impl<T: Tree> UnindexedProducer for TreeProducer<T> {
 
 #[cfg(test)]
 pub(crate) mod tests {
-    use core::ops::ControlFlow;
-
     use rayon::iter::ParallelIterator;
     use rayon::iter::plumbing::{Folder, UnindexedConsumer, UnindexedProducer, bridge_unindexed};
 
@@ -140,18 +123,10 @@ pub(crate) mod tests {
             (self.items.iter().collect(), self.children.iter().collect())
         }
 
-        fn try_fold<B>(
-            self,
-            mut acc: B,
-            f: &mut impl FnMut(B, &'a u32) -> ControlFlow<B, B>,
-        ) -> ControlFlow<B, B> {
-            for item in &self.items {
-                acc = f(acc, item)?;
-            }
-            for child in &self.children {
-                acc = child.try_fold(acc, f)?;
-            }
-            ControlFlow::Continue(acc)
+        fn items(self) -> impl Iterator<Item = &'a u32> {
+            let children: Box<dyn Iterator<Item = &'a u32>> =
+                Box::new(self.children.iter().flat_map(Tree::items));
+            self.items.iter().chain(children)
         }
     }
 

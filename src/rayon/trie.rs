@@ -3,7 +3,6 @@
 //! [`FrozenMap`](crate::FrozenMap) and [`FrozenSet`](crate::FrozenSet).
 
 use core::hash::{BuildHasher, Hash};
-use core::ops::ControlFlow;
 
 use rayon::iter::{IntoParallelIterator, ParallelIterator};
 use rayon::slice::ParallelSliceMut;
@@ -18,12 +17,8 @@ impl<'a, K: Send + Sync, V: Send + Sync> Tree for SubTrie<'a, K, V> {
         SubTrie::open(self)
     }
 
-    fn try_fold<B>(
-        self,
-        acc: B,
-        f: &mut impl FnMut(B, Self::Item) -> ControlFlow<B, B>,
-    ) -> ControlFlow<B, B> {
-        SubTrie::try_fold(self, acc, f)
+    fn items(self) -> impl Iterator<Item = Self::Item> {
+        self.iter()
     }
 }
 
@@ -38,12 +33,8 @@ where
         SubTrieMut::open(self)
     }
 
-    fn try_fold<B>(
-        self,
-        acc: B,
-        f: &mut impl FnMut(B, Self::Item) -> ControlFlow<B, B>,
-    ) -> ControlFlow<B, B> {
-        SubTrieMut::try_fold(self, acc, f)
+    fn items(self) -> impl Iterator<Item = Self::Item> {
+        self.iter()
     }
 }
 
@@ -60,20 +51,16 @@ where
         (entries, children)
     }
 
-    fn try_fold<B>(
-        self,
-        acc: B,
-        f: &mut impl FnMut(B, Self::Item) -> ControlFlow<B, B>,
-    ) -> ControlFlow<B, B> {
-        OwnedSubTrie::try_fold(self, acc, &mut |acc, e| f(acc, (e.key, e.value)))
+    fn items(self) -> impl Iterator<Item = Self::Item> {
+        self.into_iter().map(|entry| (entry.key, entry.value))
     }
 }
 
 /// Builds a trie of `entries` hashed with `hasher`, with the serial bulk build's result (for
 /// equal keys the first key and the last value are kept, as repeated inserts would): the input
-/// is read and hashed in parallel into a `Vec` (in input order), sorted in parallel into trie
-/// order (stably, so equal keys keep their input order), then built in one serial pass, whose
-/// own sort finds the input already sorted.
+/// is read and hashed in parallel into a `Vec` (in input order) with each entry's place in trie
+/// order computed once, sorted in parallel by it (stably, so equal keys keep their input order),
+/// then built in one serial pass, whose own sort finds the input already sorted.
 pub(super) fn par_build_trie<K, V, S, I>(entries: I, hasher: &S) -> HashTrie<K, V>
 where
     K: Hash + Eq + Send,
@@ -81,17 +68,17 @@ where
     S: BuildHasher + Sync,
     I: IntoParallelIterator<Item = (K, V)>,
 {
-    let mut hashed: Vec<Loose<K, V>> = entries
+    let mut keyed: Vec<(u32, Loose<K, V>)> = entries
         .into_par_iter()
-        .map(|(key, value)| Loose {
-            hash: fold_hash(hasher.hash_one(&key)),
-            key,
-            value,
+        .map(|(key, value)| {
+            let hash = fold_hash(hasher.hash_one(&key));
+            (trie_order(hash), Loose { hash, key, value })
         })
         .collect();
-    hashed.par_sort_by_key(|entry| trie_order(entry.hash));
+    keyed.par_sort_by_key(|&(order, _)| order);
+    let sorted: Vec<Loose<K, V>> = keyed.into_par_iter().map(|(_, entry)| entry).collect();
     HashTrie::from_entries(
-        hashed,
+        sorted,
         |a, b| a == b,
         |kept, later| kept.value = later.value,
     )
