@@ -276,6 +276,7 @@ impl<K, V, S> FrozenMap<K, V, S> {
     }
 }
 
+#[cfg(feature = "rayon")]
 impl<K, V, S> FrozenMap<K, V, S> {
     /// The trie, for the parallel iterators.
     #[inline]

@@ -36,11 +36,13 @@ mod eq;
 mod extract;
 mod iter;
 mod node;
+#[cfg(feature = "rayon")]
 mod parts;
 
 pub(crate) use extract::Extract;
 pub(crate) use iter::{IntoIter, Iter, IterMut};
 pub(crate) use node::Loose;
+#[cfg(feature = "rayon")]
 pub(crate) use parts::{OwnedSubTrie, SubTrie, SubTrieMut, trie_order};
 
 use edit::Shape;

@@ -7,8 +7,7 @@
 //! (`(&K, &mut V)`, copying each shared node when it is opened or entered, as the serial
 //! `iter_mut` does) and [`OwnedSubTrie`] (`Loose` entries moved out of unique nodes, cloned out
 //! of shared ones, as the serial `into_iter` does). This file is the only place outside the
-//! trie that depends on the node layout.
-#![cfg_attr(not(feature = "rayon"), allow(dead_code))]
+//! trie that depends on the node layout. Compiled with the `rayon` feature only.
 
 use core::slice;
 
