@@ -253,8 +253,8 @@
 //! ```
 //!
 //! The hash containers split their trie by node in the same way. A reader that wants to change
-//! its snapshot takes an O(1) clone and writes to it with `par_iter_mut`: the nodes it writes
-//! are copied on the way, and the published version is never touched.
+//! its snapshot takes an O(1) clone and writes to it with `par_iter_mut` or `par_values_mut`:
+//! the nodes it writes are copied on the way, and the published version is never touched.
 //!
 //! ```
 //! # #[cfg(feature = "rayon")] {
