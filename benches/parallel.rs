@@ -4,17 +4,19 @@
 //! - `sum/{n}`, `filter/{n}`, `map/{n}`: a serial `fold`, `par_iter`, and `par_bridge` (for
 //!   contrast) on 2 threads; `map` does ~20 ns of arithmetic per element, `filter` counts.
 //! - `threads/{work}`: `par_iter` at 1e6 on pools of 1, 2 and 4 threads.
+//! - `iter_mut/{n}`: a serial `iter_mut` against `par_iter_mut` writing every value of a hash
+//!   map, alone (`unique`: no copy) and right after a clone (`shared`: every node copied).
 //! - `collect/{n}`: serial `collect` against parallel `collect` into each container.
 //!
 //! `cargo bench --features rayon --bench parallel`; a filter such as `-- sum/1000000` runs part.
-//! Adding a container (the hash maps, once they split by trie node) is one `Subject` impl.
+//! Adding a container is one `Subject` impl.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{BenchmarkGroup, Criterion, measurement::WallTime};
-use deepfreeze::{FrozenOrdMap, FrozenOrdSet, FrozenSlice, FrozenVec};
+use deepfreeze::{FrozenMap, FrozenOrdMap, FrozenOrdSet, FrozenSet, FrozenSlice, FrozenVec};
 use rayon::prelude::*;
 use rayon::{ThreadPool, ThreadPoolBuilder};
 
@@ -123,6 +125,9 @@ subject!(
     |x| x
 );
 subject!(HashMap<u64, u64>, "std_hash_map", |n| (0..n).map(|k| (k, k)).collect(), |e| e.1);
+subject!(FrozenMap<u64, u64>, "frozen_map", |n| (0..n).map(|k| (k, k)).collect(), |e| e.1);
+subject!(HashSet<u64>, "std_hash_set", |n| (0..n).collect(), |x| x);
+subject!(FrozenSet<u64>, "frozen_set", |n| (0..n).collect(), |x| x);
 
 fn pool(threads: usize) -> ThreadPool {
     ThreadPoolBuilder::new()
@@ -155,7 +160,8 @@ fn configure(g: &mut BenchmarkGroup<'_, WallTime>) {
         .measurement_time(Duration::from_millis(1000));
 }
 
-/// Every container under workload `W` at each size of `sizes` (the sequences only at 1e7).
+/// Every container under workload `W` at each size of `sizes` (the sequences and the hash
+/// containers only at 1e7).
 fn workload<W: Work>(c: &mut Criterion, sizes: &[u64], pool: &ThreadPool) {
     for &n in sizes {
         let mut g = c.benchmark_group(format!("{}/{n}", W::NAME));
@@ -167,8 +173,11 @@ fn workload<W: Work>(c: &mut Criterion, sizes: &[u64], pool: &ThreadPool) {
             modes::<BTreeMap<u64, u64>, W>(&mut g, n, pool);
             modes::<FrozenOrdMap<u64, u64>, W>(&mut g, n, pool);
             modes::<FrozenOrdSet<u64>, W>(&mut g, n, pool);
-            modes::<HashMap<u64, u64>, W>(&mut g, n, pool);
         }
+        modes::<HashMap<u64, u64>, W>(&mut g, n, pool);
+        modes::<FrozenMap<u64, u64>, W>(&mut g, n, pool);
+        modes::<HashSet<u64>, W>(&mut g, n, pool);
+        modes::<FrozenSet<u64>, W>(&mut g, n, pool);
         g.finish();
     }
 }
@@ -197,6 +206,8 @@ fn scaling<W: Work>(c: &mut Criterion, pools: &[(usize, ThreadPool)]) {
     scale::<FrozenVec<u64>, W>(&mut g, pools);
     scale::<BTreeMap<u64, u64>, W>(&mut g, pools);
     scale::<FrozenOrdMap<u64, u64>, W>(&mut g, pools);
+    scale::<HashMap<u64, u64>, W>(&mut g, pools);
+    scale::<FrozenMap<u64, u64>, W>(&mut g, pools);
     g.finish();
 }
 
@@ -204,6 +215,46 @@ fn threads(c: &mut Criterion) {
     let pools: Vec<(usize, ThreadPool)> = [1, 2, 4].map(|t| (t, pool(t))).into();
     scaling::<Sum>(c, &pools);
     scaling::<Map>(c, &pools);
+}
+
+/// Writing every value of a hash map: serial `iter_mut`, `par_iter_mut`, and std's
+/// `HashMap::par_iter_mut`; for `FrozenMap` also right after a clone, when every node is copied
+/// on the way (`shared`).
+fn iter_mut(c: &mut Criterion) {
+    let two = pool(2);
+    for n in [10_000u64, 1_000_000] {
+        let mut g = c.benchmark_group(format!("iter_mut/{n}"));
+        configure(&mut g);
+        let mut std: HashMap<u64, u64> = (0..n).map(|k| (k, k)).collect();
+        g.bench_function("std_hash_map/serial", |b| {
+            b.iter(|| std.iter_mut().for_each(|(_, v)| *v = mix(*v)))
+        });
+        g.bench_function("std_hash_map/par_iter_mut", |b| {
+            b.iter(|| two.install(|| std.par_iter_mut().for_each(|(_, v)| *v = mix(*v))))
+        });
+        let mut map: FrozenMap<u64, u64> = (0..n).map(|k| (k, k)).collect();
+        g.bench_function("frozen_map/unique/serial", |b| {
+            b.iter(|| map.iter_mut().for_each(|(_, v)| *v = mix(*v)))
+        });
+        g.bench_function("frozen_map/unique/par_iter_mut", |b| {
+            b.iter(|| two.install(|| map.par_iter_mut().for_each(|(_, v)| *v = mix(*v))))
+        });
+        g.bench_function("frozen_map/shared/serial", |b| {
+            b.iter_batched_ref(
+                || map.clone(),
+                |m| m.iter_mut().for_each(|(_, v)| *v = mix(*v)),
+                criterion::BatchSize::LargeInput,
+            )
+        });
+        g.bench_function("frozen_map/shared/par_iter_mut", |b| {
+            b.iter_batched_ref(
+                || map.clone(),
+                |m| two.install(|| m.par_iter_mut().for_each(|(_, v)| *v = mix(*v))),
+                criterion::BatchSize::LargeInput,
+            )
+        });
+        g.finish();
+    }
 }
 
 /// Keys in a scrambled order, so that building a map is not a run of appends at the end.
@@ -288,6 +339,60 @@ fn collect(c: &mut Criterion) {
                 })
             })
         });
+        g.bench_function("std_hash_map/serial", |b| {
+            b.iter(|| black_box((0..n).map(|i| (key(i), i)).collect::<HashMap<_, _>>()))
+        });
+        g.bench_function("std_hash_map/parallel", |b| {
+            b.iter(|| {
+                two.install(|| {
+                    black_box(
+                        (0..n)
+                            .into_par_iter()
+                            .map(|i| (key(i), i))
+                            .collect::<HashMap<_, _>>(),
+                    )
+                })
+            })
+        });
+        g.bench_function("frozen_map/serial", |b| {
+            b.iter(|| black_box((0..n).map(|i| (key(i), i)).collect::<FrozenMap<_, _>>()))
+        });
+        g.bench_function("frozen_map/parallel", |b| {
+            b.iter(|| {
+                two.install(|| {
+                    black_box(
+                        (0..n)
+                            .into_par_iter()
+                            .map(|i| (key(i), i))
+                            .collect::<FrozenMap<_, _>>(),
+                    )
+                })
+            })
+        });
+        // The alternative `collect` could take: a map per worker, the maps unioned.
+        g.bench_function("frozen_map/parallel_fold_union", |b| {
+            b.iter(|| {
+                two.install(|| {
+                    let m = (0..n)
+                        .into_par_iter()
+                        .map(|i| (key(i), i))
+                        .fold(FrozenMap::new, |mut part, (k, v)| {
+                            part.insert(k, v);
+                            part
+                        })
+                        .reduce(FrozenMap::new, |left, right| right.union(&left));
+                    black_box(m)
+                })
+            })
+        });
+        g.bench_function("frozen_set/serial", |b| {
+            b.iter(|| black_box((0..n).map(key).collect::<FrozenSet<_>>()))
+        });
+        g.bench_function("frozen_set/parallel", |b| {
+            b.iter(|| {
+                two.install(|| black_box((0..n).into_par_iter().map(key).collect::<FrozenSet<_>>()))
+            })
+        });
         g.finish();
     }
 }
@@ -296,6 +401,7 @@ fn main() {
     let mut c = Criterion::default().configure_from_args();
     iteration(&mut c);
     threads(&mut c);
+    iter_mut(&mut c);
     collect(&mut c);
     c.final_summary();
 }

@@ -251,6 +251,23 @@
 //! });
 //! # }
 //! ```
+//!
+//! The hash containers split their trie by node in the same way. A reader that wants to change
+//! its snapshot takes an O(1) clone and writes to it with `par_iter_mut` or `par_values_mut`:
+//! the nodes it writes are copied on the way, and the published version is never touched.
+//!
+//! ```
+//! # #[cfg(feature = "rayon")] {
+//! use deepfreeze::FrozenMap;
+//! use rayon::prelude::*;
+//!
+//! let published: FrozenMap<u32, f64> = (0..10_000).map(|id| (id, 100.0)).collect();
+//! let mut discounted = published.clone(); // O(1)
+//! discounted.par_values_mut().for_each(|price| *price *= 0.9);
+//! assert_eq!(published.par_iter().map(|(_, p)| p).sum::<f64>(), 1_000_000.0);
+//! assert!(discounted.par_iter().all(|(_, &p)| (p - 90.0).abs() < 1e-9));
+//! # }
+//! ```
 
 // Links to feature-gated modules: the module itself with the feature, docs.rs without.
 #![cfg_attr(feature = "rayon", doc = "[mod-rayon]: crate::rayon")]

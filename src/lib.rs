@@ -168,7 +168,7 @@
 //! | `arbitrary` (implies `std`) | no | `arbitrary::Arbitrary` for every frozen type, consuming bytes as the std equivalent does, for `cargo fuzz` | [`arbitrary`][mod-arbitrary] |
 //! | `serde_json` (implies `serde`) | no | conversions between [`FrozenValue`] and `serde_json::Value`, both ways, without recursion (implies `serde`) | [`serde_json`][mod-serde-json] |
 //! | `arc-swap` (implies `std`) | no | `arc_swap::RefCnt` for [`FrozenArc<T>`], so `ArcSwapAny<FrozenArc<T>>` publishes snapshots that readers load without locks | [`arc_swap`][mod-arc-swap] |
-//! | `rayon` (implies `std`) | no | parallel iteration (`par_iter`, `into_par_iter`, indexed for every container) and parallel `collect`/`par_extend` for the frozen sequences and ordered collections; sequences split by index range, never through a serial bridge | [`rayon`][mod-rayon] |
+//! | `rayon` (implies `std`) | no | parallel iteration (`par_iter`, `into_par_iter`; `par_iter_mut` and `par_values_mut` for `FrozenMap`) and parallel `collect`/`par_extend` for every frozen collection; sequences split by index range, hash containers by trie node, never through a serial bridge | [`rayon`][mod-rayon] |
 //!
 //! ```toml
 //! [dependencies]

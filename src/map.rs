@@ -288,6 +288,27 @@ impl<K, V, S> FrozenMap<K, V, S> {
     }
 }
 
+#[cfg(feature = "rayon")]
+impl<K, V, S> FrozenMap<K, V, S> {
+    /// The trie, for the parallel iterators.
+    #[inline]
+    pub(crate) fn trie(&self) -> &HashTrie<K, V> {
+        &self.trie
+    }
+
+    /// The trie and the hasher, for the owning parallel iterator and the parallel build.
+    #[inline]
+    pub(crate) fn into_parts(self) -> (HashTrie<K, V>, S) {
+        (self.trie, self.hasher)
+    }
+
+    /// A map of `trie`, whose entries must have been hashed with `hasher`.
+    #[inline]
+    pub(crate) fn from_parts(trie: HashTrie<K, V>, hasher: S) -> Self {
+        Self { trie, hasher }
+    }
+}
+
 impl<K: Clone, V: Clone, S> FrozenMap<K, V, S> {
     /// The trie, for the set built on this map.
     #[inline]

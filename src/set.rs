@@ -83,6 +83,34 @@ impl<T> FrozenSet<T, DefaultHashBuilder> {
 }
 
 impl<T, S> FrozenSet<T, S> {
+    /// The map of `element -> ()` the set is, for the parallel iterators and build.
+    #[cfg(feature = "rayon")]
+    #[inline]
+    pub(crate) fn as_map(&self) -> &FrozenMap<T, (), S> {
+        &self.map
+    }
+
+    /// The set as its map of `element -> ()`.
+    #[cfg(feature = "rayon")]
+    #[inline]
+    pub(crate) fn into_map(self) -> FrozenMap<T, (), S> {
+        self.map
+    }
+
+    /// The map of `element -> ()` the set is, for writing.
+    #[cfg(feature = "rayon")]
+    #[inline]
+    pub(crate) fn map_mut(&mut self) -> &mut FrozenMap<T, (), S> {
+        &mut self.map
+    }
+
+    /// The set of the keys of `map`.
+    #[cfg(feature = "rayon")]
+    #[inline]
+    pub(crate) fn from_map(map: FrozenMap<T, (), S>) -> Self {
+        Self { map }
+    }
+
     /// Creates an empty set that hashes with `hasher`. Does not allocate.
     ///
     /// ```

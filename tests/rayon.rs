@@ -8,11 +8,141 @@
 //! versions of the live value.
 #![cfg(feature = "rayon")]
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::sync::OnceLock;
 
-use deepfreeze::{FrozenOrdMap, FrozenOrdSet, FrozenSlice, FrozenVec};
+use deepfreeze::{FrozenMap, FrozenOrdMap, FrozenOrdSet, FrozenSet, FrozenSlice, FrozenVec};
 use proptest::prelude::*;
 use rayon::prelude::*;
+
+#[path = "common/hashers.rs"]
+mod hashers;
+use hashers::Masked;
+
+/// Hash containers' parallel iterators are unindexed: rayon splits them about as often as it
+/// has threads. A pool with many more threads than cores makes it split the trie many levels
+/// down, so piece boundaries fall at many children and inside chains of single children.
+fn wide_pool() -> &'static rayon::ThreadPool {
+    static POOL: OnceLock<rayon::ThreadPool> = OnceLock::new();
+    POOL.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(if cfg!(miri) { 3 } else { 16 })
+            .build()
+            .unwrap()
+    })
+}
+
+/// Keys for the hash containers: few distinct ones, so inputs repeat keys.
+fn hash_entries() -> impl Strategy<Value = Vec<(u16, u32)>> {
+    proptest::collection::vec((0u16..400, any::<u32>()), len())
+}
+
+/// Checks every parallel API of `FrozenMap<u16, u32, S>` against the serial ones and std's
+/// `HashMap` on `entries` then `more`.
+fn check_map_parallel_apis<S>(
+    entries: &[(u16, u32)],
+    more: &[(u16, u32)],
+) -> Result<(), TestCaseError>
+where
+    S: std::hash::BuildHasher + Default + Clone + Send + Sync,
+{
+    wide_pool().install(|| {
+        let serial: FrozenMap<u16, u32, S> = entries.iter().copied().collect();
+        let parallel: FrozenMap<u16, u32, S> = entries.par_iter().copied().collect();
+        let std: HashMap<u16, u32> = entries.iter().copied().collect();
+        prop_assert_eq!(&parallel, &serial);
+        prop_assert!(parallel.iter().eq(serial.iter()), "same shape, same order");
+        prop_assert_eq!(parallel.len(), std.len());
+        prop_assert!(std.iter().all(|(k, v)| parallel.get(k) == Some(v)));
+
+        // Borrowing: the serial order, and the short-circuiting adaptors.
+        let refs: Vec<(&u16, &u32)> = serial.par_iter().collect();
+        prop_assert!(refs.iter().copied().eq(serial.iter()));
+        let sum: u64 = serial.par_iter().map(|(_, &v)| u64::from(v)).sum();
+        prop_assert_eq!(sum, std.values().map(|&v| u64::from(v)).sum::<u64>());
+        let first = serial.par_iter().find_first(|(k, _)| **k % 7 == 3);
+        prop_assert_eq!(first, serial.iter().find(|(k, _)| **k % 7 == 3));
+
+        // Writing, with a snapshot sharing every node: the snapshot is unchanged.
+        let snapshot = serial.clone();
+        let mut written = serial.clone();
+        written
+            .par_iter_mut()
+            .for_each(|(k, v)| *v = v.wrapping_add(u32::from(*k)));
+        let mut expected = serial.clone();
+        for (k, v) in expected.iter_mut() {
+            *v = v.wrapping_add(u32::from(*k));
+        }
+        prop_assert_eq!(&written, &expected);
+        prop_assert!(snapshot.iter().eq(serial.iter()));
+        written
+            .par_values_mut()
+            .for_each(|v| *v = v.wrapping_mul(3));
+        for v in expected.values_mut() {
+            *v = v.wrapping_mul(3);
+        }
+        prop_assert_eq!(&written, &expected);
+        prop_assert_eq!(&snapshot, &serial);
+
+        // Owned, from a map that shares its nodes (cloned out) and from one alone (moved out).
+        let owned: Vec<(u16, u32)> = snapshot.clone().into_par_iter().collect();
+        prop_assert!(owned.iter().map(|(k, v)| (k, v)).eq(serial.iter()));
+        let owned: Vec<(u16, u32)> = snapshot.into_par_iter().collect();
+        prop_assert!(owned.iter().map(|(k, v)| (k, v)).eq(serial.iter()));
+
+        // Extending: into an empty map (parallel build) and a non-empty one.
+        let mut from_empty: FrozenMap<u16, u32, S> = FrozenMap::default();
+        from_empty.par_extend(entries.par_iter().copied());
+        prop_assert_eq!(&from_empty, &serial);
+        let mut extended = serial.clone();
+        extended.par_extend(more.par_iter().copied());
+        let mut by_ref = serial.clone();
+        by_ref.par_extend(more.par_iter().map(|(k, v)| (k, v)));
+        let mut expected = std.clone();
+        expected.extend(more.iter().copied());
+        prop_assert_eq!(extended.len(), expected.len());
+        prop_assert!(expected.iter().all(|(k, v)| extended.get(k) == Some(v)));
+        prop_assert_eq!(extended, by_ref);
+        Ok(())
+    })
+}
+
+/// Checks every parallel API of `FrozenSet<u16, S>` against the serial ones and std's
+/// `HashSet`.
+fn check_set_parallel_apis<S>(elements: &[u16], more: &[u16]) -> Result<(), TestCaseError>
+where
+    S: std::hash::BuildHasher + Default + Clone + Send + Sync,
+{
+    wide_pool().install(|| {
+        let serial: FrozenSet<u16, S> = elements.iter().copied().collect();
+        let parallel: FrozenSet<u16, S> = elements.par_iter().copied().collect();
+        let std: HashSet<u16> = elements.iter().copied().collect();
+        prop_assert_eq!(&parallel, &serial);
+        prop_assert_eq!(parallel.len(), std.len());
+
+        let refs: Vec<&u16> = serial.par_iter().collect();
+        prop_assert!(refs.iter().copied().eq(serial.iter()));
+        prop_assert_eq!(serial.par_iter().copied().max(), std.iter().copied().max());
+        let kept = serial.clone();
+        let owned: Vec<u16> = serial.clone().into_par_iter().collect();
+        prop_assert!(owned.iter().eq(kept.iter()));
+
+        let mut extended = serial.clone();
+        extended.par_extend(more.par_iter().copied());
+        let mut by_ref = serial.clone();
+        by_ref.par_extend(more);
+        let mut from_empty: FrozenSet<u16, S> = FrozenSet::default();
+        from_empty.par_extend(elements.par_iter().copied());
+        prop_assert_eq!(&from_empty, &serial);
+        let mut expected = std.clone();
+        expected.extend(more.iter().copied());
+        prop_assert_eq!(extended.len(), expected.len());
+        prop_assert!(expected.iter().all(|x| extended.contains(x)));
+        prop_assert_eq!(extended, by_ref);
+        prop_assert_eq!(kept, serial);
+        Ok(())
+    })
+}
 
 /// A vector of `back.len() + front.len()` elements: `back` pushed at the back, `front` pushed at
 /// the front, then `tail` appended, so its leaves are not all full or aligned at multiples of 64.
@@ -190,6 +320,113 @@ proptest! {
     }
 }
 
+/// `FrozenMap`'s and `FrozenSet`'s parallel iterators, collections and extensions against the
+/// serial ones, with the default hasher and hashers that make deep single-child chains
+/// (`Masked<0xE000_0000>`: only fragment 6 differs) and full collisions (`Masked<0>`).
+mod hash_containers {
+    use super::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: if cfg!(miri) { 2 } else { 48 }, ..ProptestConfig::default() })]
+
+        #[test]
+        fn map_parallel_apis_match_serial(entries in hash_entries(), more in hash_entries()) {
+            check_map_parallel_apis::<deepfreeze::map::DefaultHashBuilder>(&entries, &more)?;
+        }
+
+        #[test]
+        fn map_parallel_apis_match_serial_with_deep_chains(entries in hash_entries(), more in hash_entries()) {
+            check_map_parallel_apis::<Masked<0xE000_0000>>(&entries, &more)?;
+        }
+
+        #[test]
+        fn map_parallel_apis_match_serial_with_collisions(
+            entries in proptest::collection::vec((0u16..60, any::<u32>()), 0..60),
+            more in proptest::collection::vec((0u16..60, any::<u32>()), 0..60),
+        ) {
+            check_map_parallel_apis::<Masked<0>>(&entries, &more)?;
+        }
+
+        #[test]
+        fn set_parallel_apis_match_serial(
+            elements in proptest::collection::vec(0u16..500, len()),
+            more in proptest::collection::vec(0u16..500, len()),
+        ) {
+            check_set_parallel_apis::<deepfreeze::map::DefaultHashBuilder>(&elements, &more)?;
+            check_set_parallel_apis::<Masked<0xE000_0000>>(&elements, &more)?;
+        }
+    }
+
+    /// Of equal keys the parallel `collect` keeps the first key and the last value, and of
+    /// equal elements the first, as the serial `collect` and std's do; told apart by a key
+    /// type whose equality ignores a tag.
+    #[test]
+    fn collect_keeps_the_first_key_and_the_last_value() {
+        #[derive(Clone, Debug)]
+        struct Tagged(u32, usize);
+        impl PartialEq for Tagged {
+            fn eq(&self, other: &Self) -> bool {
+                self.0 == other.0
+            }
+        }
+        impl Eq for Tagged {}
+        impl std::hash::Hash for Tagged {
+            fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+                self.0.hash(state);
+            }
+        }
+        let n = if cfg!(miri) { 60 } else { 20_000 };
+        let input: Vec<(Tagged, usize)> = (0..n).map(|i| (Tagged((i % 97) as u32, i), i)).collect();
+        wide_pool().install(|| {
+            let parallel: FrozenMap<Tagged, usize> = input.par_iter().cloned().collect();
+            let serial: FrozenMap<Tagged, usize> = input.iter().cloned().collect();
+            assert_eq!(parallel.len(), 97.min(n));
+            for (k, v) in serial.iter() {
+                let (pk, pv) = parallel.get_key_value(k).unwrap();
+                assert_eq!((pk.1, *pv), (k.1, *v));
+                assert_eq!(k.1, k.0 as usize, "the first key");
+                assert_eq!(*v, (n - 1 - k.1) / 97 * 97 + k.1, "the last value");
+            }
+            let set: FrozenSet<Tagged> = input.par_iter().map(|(k, _)| k.clone()).collect();
+            assert!(set.iter().all(|k| k.1 == k.0 as usize));
+        });
+    }
+
+    /// The parallel `iter_mut` copies only what is shared: after writing to a map that shares
+    /// every node with a snapshot, the snapshot reads as before; writing again, to a map that
+    /// now owns every node, changes no other map either.
+    #[test]
+    fn par_iter_mut_copies_shared_nodes_only() {
+        let n = if cfg!(miri) { 200 } else { 50_000 };
+        let mut live: FrozenMap<u64, u64> = (0..n).map(|k| (k, k)).collect();
+        let v1 = live.clone();
+        live.par_iter_mut().for_each(|(_, v)| *v += 1);
+        let v2 = live.clone();
+        live.par_values_mut().for_each(|v| *v *= 2);
+        assert!(v1.iter().all(|(k, v)| k == v));
+        assert!(v2.iter().all(|(k, v)| *v == k + 1));
+        assert!(live.iter().all(|(k, v)| *v == 2 * (k + 1)));
+        assert_eq!(live.par_iter().map(|(_, v)| v).sum::<u64>(), n * (n + 1));
+    }
+
+    /// Short-circuiting adaptors stop a trie walk early and still find the serial answer.
+    #[test]
+    fn map_short_circuits() {
+        let n = if cfg!(miri) { 300 } else { 100_000 };
+        let m: FrozenMap<u32, u32> = (0..n).map(|k| (k, k)).collect();
+        let serial_first = m.iter().find(|(k, _)| **k % 1000 == 999);
+        assert_eq!(
+            m.par_iter().find_first(|(k, _)| **k % 1000 == 999),
+            serial_first
+        );
+        assert!(m.par_iter().any(|(k, _)| *k == n - 1));
+        assert!(!m.par_iter().all(|(k, _)| *k < n - 1));
+        let mut m = m;
+        let touched = m.par_iter_mut().take_any_while(|(k, _)| **k != 5).count();
+        assert!(touched < n as usize);
+    }
+}
+
 /// Parallel iteration stops early (`find_any`, `any`) without reading the rest; the leaf reader
 /// must stop at once too, and still yield the right element.
 #[test]
@@ -240,6 +477,8 @@ fn parallel_iteration_over_snapshots_while_a_writer_publishes() {
     struct Snapshot {
         vec: FrozenVec<u64>,
         map: FrozenOrdMap<u64, u64>,
+        hash: FrozenMap<u64, u64>,
+        set: FrozenSet<u64>,
     }
 
     let (base, versions, reads) = if cfg!(miri) {
@@ -250,6 +489,8 @@ fn parallel_iteration_over_snapshots_while_a_writer_publishes() {
     let first = Snapshot {
         vec: (0..base).collect(),
         map: (0..base).map(|k| (k, k * 2)).collect(),
+        hash: (0..base).map(|k| (k, k * 2)).collect(),
+        set: (0..base).collect(),
     };
     let live = ArcSwapFrozen::new(FrozenArc::new(first));
     let pool = rayon::ThreadPoolBuilder::new()
@@ -265,6 +506,8 @@ fn parallel_iteration_over_snapshots_while_a_writer_publishes() {
                 let next = Snapshot {
                     vec: current.vec.with_pushed_back(n),
                     map: current.map.with_inserted(n, n * 2),
+                    hash: current.hash.with_inserted(n, n * 2),
+                    set: current.set.with_inserted(n),
                 };
                 live.store(FrozenArc::new(next));
             }
@@ -284,12 +527,27 @@ fn parallel_iteration_over_snapshots_while_a_writer_publishes() {
                             snapshot.vec.par_iter().map(|x| x + 1).collect();
                         assert_eq!(collected.len() as u64, n);
                         assert_eq!(collected.last(), Some(&n));
+                        let doubled: u64 = snapshot.hash.par_iter().map(|(_, v)| v).sum();
+                        assert_eq!(doubled, n * (n - 1));
+                        assert_eq!(snapshot.set.par_iter().sum::<u64>(), n * (n - 1) / 2);
+                        // A private copy written in parallel leaves the published one intact.
+                        let mut mine = snapshot.hash.clone();
+                        mine.par_values_mut().for_each(|v| *v = 0);
+                        assert_eq!(mine.par_iter().filter(|(_, v)| **v == 0).count() as u64, n);
+                        let rebuilt: FrozenSet<u64> =
+                            snapshot.hash.par_iter().map(|(k, _)| *k).collect();
+                        assert_eq!(rebuilt, snapshot.set);
                     });
                 }
             });
         }
     });
-    assert_eq!(live.load().vec.len() as u64, base + versions);
+    let last = live.load_full();
+    assert_eq!(last.vec.len() as u64, base + versions);
+    assert_eq!(last.hash.par_iter().map(|(_, v)| v).sum::<u64>(), {
+        let n = base + versions;
+        n * (n - 1)
+    });
 }
 
 /// Ordered containers above 1,024 entries are gathered from both ends at once by two workers;

@@ -9,7 +9,7 @@ use super::HashTrie;
 use super::node::{BITS, Bitmaps, HASH_BITS, Loose, Node, Slot, bit_at, node_from_vec};
 
 /// Sort key putting hashes in trie order: fragment 0 (bits 0..5) most significant.
-fn trie_order(hash: u32) -> u32 {
+pub(super) fn trie_order(hash: u32) -> u32 {
     let mut key = 0;
     let mut shift = 0;
     while shift < HASH_BITS {

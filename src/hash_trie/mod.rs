@@ -43,6 +43,8 @@ mod iter;
 mod merge;
 mod node;
 mod pairs;
+#[cfg(feature = "rayon")]
+mod parts;
 mod subset;
 
 pub(crate) use diff::Change;
@@ -50,6 +52,8 @@ pub(crate) use extract::Extract;
 pub(crate) use iter::{IntoIter, Iter, IterMut};
 pub(crate) use merge::Rule;
 pub(crate) use node::Loose;
+#[cfg(feature = "rayon")]
+pub(crate) use parts::{OwnedSubTrie, SubTrie, SubTrieMut, trie_order};
 
 use alloc::vec;
 use alloc::vec::Vec;

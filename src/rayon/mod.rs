@@ -1,5 +1,5 @@
 //! [rayon](https://docs.rs/rayon) support (feature `rayon`): parallel iteration over every
-//! frozen sequence and ordered collection, and parallel collection into them.
+//! frozen collection, and parallel collection into them.
 //!
 //! A frozen snapshot is the ideal input for data parallelism: every worker reads the same nodes,
 //! with no lock and no copy, and nothing can change them meanwhile. With this feature,
@@ -7,26 +7,35 @@
 //! - `par_iter()` ([`IntoParallelRefIterator`](rayon::iter::IntoParallelRefIterator)) and the
 //!   owning `into_par_iter()` ([`IntoParallelIterator`](rayon::iter::IntoParallelIterator)) work
 //!   on [`FrozenSlice`](crate::FrozenSlice), [`FrozenVec`](crate::FrozenVec),
-//!   [`FrozenOrdMap`](crate::FrozenOrdMap) and [`FrozenOrdSet`](crate::FrozenOrdSet). Every one
-//!   of them is an [`IndexedParallelIterator`](rayon::iter::IndexedParallelIterator) (`len`,
-//!   `enumerate`, `zip`, `rev`), and the ordered containers yield in key order through `collect`;
+//!   [`FrozenMap`](crate::FrozenMap), [`FrozenSet`](crate::FrozenSet),
+//!   [`FrozenOrdMap`](crate::FrozenOrdMap) and [`FrozenOrdSet`](crate::FrozenOrdSet). The
+//!   sequences and the ordered containers are
+//!   [`IndexedParallelIterator`](rayon::iter::IndexedParallelIterator)s (`len`, `enumerate`,
+//!   `zip`, `rev`), and the ordered containers yield in key order through `collect`; the hash
+//!   containers are unindexed, as std's `HashMap` is under rayon, and yield in the order of
+//!   their serial `iter`;
+//! - `par_iter_mut()` ([`IntoParallelRefMutIterator`](rayon::iter::IntoParallelRefMutIterator))
+//!   and [`par_values_mut`](crate::FrozenMap::par_values_mut) work on `FrozenMap`, the one
+//!   container with `iter_mut`, and copy each node that another version shares as a worker
+//!   reaches it, as the serial `iter_mut` does;
 //! - `collect()` ([`FromParallelIterator`](rayon::iter::FromParallelIterator)) builds each of
 //!   them, and `par_extend` ([`ParallelExtend`](rayon::iter::ParallelExtend)) extends the
-//!   growable ones, with the serial `collect` and `extend`'s results (in order; for the ordered
-//!   maps a later entry for a key replaces an earlier one, as in `BTreeMap::from_iter`).
+//!   growable ones, with the serial `collect` and `extend`'s results (in order; for the maps a
+//!   later entry for a key replaces an earlier one's value, as in `HashMap::from_iter` and
+//!   `BTreeMap::from_iter`; the hash sets keep the first of equal elements, as `HashSet` does).
 //!
 //! | type | `par_iter` splits | `collect` builds |
 //! |---|---|---|
 //! | [`FrozenSlice`](crate::FrozenSlice) | by index (rayon's slice iterator) | a `Vec` in parallel, then one array |
 //! | [`FrozenVec`](crate::FrozenVec) | by index range; each worker reads whole leaves as slices | a `Vec` in parallel, then the tree |
+//! | [`FrozenMap`](crate::FrozenMap), [`FrozenSet`](crate::FrozenSet) | by trie node: a piece is a list of whole sub-tries, halved at a child boundary (`par_iter_mut` too) | hashes and sorts into trie order in parallel, then builds the trie in one pass |
 //! | [`FrozenOrdMap`](crate::FrozenOrdMap), [`FrozenOrdSet`](crate::FrozenOrdSet) | gathers references first, two workers walking from both ends (imbl's B-tree exposes no nodes), then by index | one tree per worker, then merged |
 //!
-//! `FrozenMap` and `FrozenSet` are not covered yet: they will split by trie node once they are
-//! built on the crate's own hash trie. No container hands out `&mut` to its elements, so there
-//! is no `par_iter_mut`.
+//! There is no `par_iter_mut` on `FrozenVec` and `FrozenOrdMap`, which have no serial
+//! `iter_mut` either (see their docs).
 //!
 //! ```
-//! use deepfreeze::{FrozenOrdMap, FrozenVec};
+//! use deepfreeze::{FrozenMap, FrozenOrdMap, FrozenVec};
 //! use rayon::prelude::*;
 //!
 //! let prices: FrozenVec<u64> = (1..=1_000).collect();
@@ -41,15 +50,25 @@
 //!     ["b", "a", "c"].par_iter().map(|s| (s.to_string(), s.len())).collect();
 //! let names: Vec<&String> = by_name.par_iter().map(|(k, _)| k).collect();
 //! assert_eq!(names, ["a", "b", "c"]);
+//!
+//! // The hash containers split their trie by node.
+//! let mut stock: FrozenMap<u32, u64> = (0..1_000).map(|k| (k, 1)).collect();
+//! let snapshot = stock.clone();
+//! stock.par_iter_mut().for_each(|(k, v)| *v += u64::from(*k));
+//! assert_eq!(stock.par_iter().map(|(_, v)| v).sum::<u64>(), 1_000 + 499_500);
+//! assert_eq!(snapshot[&999], 1); // copy-on-write: the snapshot is unchanged
 //! ```
 
 use core::sync::atomic::{AtomicUsize, Ordering};
 
 mod collect;
+pub mod map;
 pub mod ord_map;
 pub mod ord_set;
+pub mod set;
 pub mod slice;
 mod tree;
+mod trie;
 pub mod vec;
 
 /// Implements `ParallelIterator` and `IndexedParallelIterator` for a type with `item_count(&self)` and

@@ -3,7 +3,9 @@
 //!
 //! imbl 7.0.2's B-tree keeps its nodes private, and they carry no subtree sizes: the only ways in
 //! are cursors that walk entry by entry (`iter`, `range`) and key lookups, so a split point in
-//! the middle of a key range cannot be found without walking up to it. The borrowing iterator
+//! the middle of a key range cannot be found without walking up to it. (Its `split`,
+//! `split_lookup`, `take` and `skip` are such walks too: each folds or collects over the entries,
+//! O(n), so none of them gives a cheaper split.) The borrowing iterator
 //! therefore first gathers references to the entries, in order and without copying any, with
 //! two workers walking from both ends at once (half a serial walk each), and then runs rayon's
 //! indexed iterator over them. The owning iterator gathers the entries with one serial

@@ -3,10 +3,11 @@
 //!
 //! imbl 7.0.2's B-tree keeps its nodes private, and they carry no subtree sizes: the only ways in
 //! are cursors that walk element by element (`iter`, `range`) and key lookups, so a split point in
-//! the middle of a key range cannot be found without walking up to it. The borrowing iterator
-//! therefore first gathers references to the elements, in order and without copying any, with
-//! two workers walking from both ends at once (half a serial walk each), and then runs rayon's
-//! indexed iterator over them. The owning iterator gathers the elements with one serial
+//! the middle of a key range cannot be found without walking up to it (imbl's `split`, `take`
+//! and `skip` are such walks too, O(n) each). The borrowing iterator therefore first gathers
+//! references to the elements, in order and without copying any, with two workers walking from
+//! both ends at once (half a serial walk each), and then runs rayon's indexed iterator over
+//! them. The owning iterator gathers the elements with one serial
 //! `into_iter`, which clones out what other clones still share, as it does serially.
 //!
 //! The walk costs about as much as a serial loop doing nothing per element: the parallel part

@@ -1,100 +1,114 @@
 //! A parallel producer over any tree whose nodes hold items of their own and children: the shape
 //! of a hash trie (CHAMP nodes hold entries and sub-tries side by side). It splits the tree
-//! itself: a piece is a list of whole subtrees, plus at most one node whose own items (not its
-//! children's) belong to it; splitting halves the list, or opens its only node into its
-//! children. Items come out in depth-first pre-order, the order of a serial walk.
-//!
-//! Not used yet: `FrozenMap` and `FrozenSet` will be built on it once they are backed by the
-//! crate's own trie (a `Node` impl for the trie's node type, and a `ParallelIterator` that
-//! calls [`bridge_unindexed`](rayon::iter::plumbing::bridge_unindexed) on a
-//! [`TreeProducer::new`]).
-#![cfg_attr(not(test), allow(dead_code))]
+//! itself: a piece is the own items of the nodes it opened, then a list of whole subtrees;
+//! splitting halves the list, first opening its only subtree into that node's items and children
+//! if there is just one. Items come out in depth-first pre-order, the order of a serial walk, so
+//! `collect` and `find_first` see the serial order.
 
 use rayon::iter::plumbing::{Folder, UnindexedProducer};
 
-/// A node of a tree, as [`TreeProducer`] reads it.
-pub(crate) trait Node: Sync {
-    /// What the tree yields: a reference into a node, or a pair of them.
-    type Item<'a>: Send
-    where
-        Self: 'a;
+/// A subtree, as [`TreeProducer`] takes it apart: by value, so that one type covers shared,
+/// mutable and owning walks.
+pub(crate) trait Tree: Sized + Send {
+    /// What the tree yields.
+    type Item: Send;
 
-    /// The items stored in this node itself, not in its children, in order.
-    fn own_items(&self) -> impl Iterator<Item = Self::Item<'_>>;
+    /// The items of the subtree's root node itself, in order, and its children, in order.
+    fn open(self) -> (Vec<Self::Item>, Vec<Self>);
 
-    /// The node's children, in order.
-    fn children(&self) -> impl Iterator<Item = &Self>;
+    /// Every item of the subtree, in pre-order. Folders consume it with `fold` where they can
+    /// (`sum`, `reduce`, `for_each`, ...), so that should be its fastest way through.
+    fn items(self) -> impl Iterator<Item = Self::Item>;
 }
 
 /// One piece of a parallel walk over a tree (see the module docs).
-pub(crate) struct TreeProducer<'a, N> {
-    /// A node whose own items, but not its children, belong to this piece.
-    opened: Option<&'a N>,
-    /// Whole subtrees, in order, after `opened`'s items.
-    subtrees: Vec<&'a N>,
+pub(crate) struct TreeProducer<T: Tree> {
+    /// Items of opened nodes, which come before `subtrees`.
+    items: Vec<T::Item>,
+    /// Whole subtrees, in order.
+    subtrees: Vec<T>,
 }
 
-impl<'a, N: Node> TreeProducer<'a, N> {
-    /// A walk over the whole tree under `root`.
-    pub(crate) fn new(root: &'a N) -> Self {
+impl<T: Tree> TreeProducer<T> {
+    /// A walk over the whole tree under `root` (none if the tree is empty).
+    pub(crate) fn new(root: Option<T>) -> Self {
         Self {
-            opened: None,
-            subtrees: vec![root],
+            items: Vec::new(),
+            subtrees: root.into_iter().collect(),
         }
-    }
-
-    /// Feeds every item of this piece to `folder`, in order, until it is full.
-    fn walk<F: Folder<N::Item<'a>>>(self, mut folder: F) -> F {
-        if let Some(node) = self.opened {
-            folder = folder.consume_iter(node.own_items());
-        }
-        // Depth-first, with the children of a node pushed in reverse so the first comes next.
-        let mut stack: Vec<&'a N> = self.subtrees.into_iter().rev().collect();
-        while let Some(node) = stack.pop() {
-            if folder.full() {
-                break;
-            }
-            folder = folder.consume_iter(node.own_items());
-            let first = stack.len();
-            stack.extend(node.children());
-            stack[first..].reverse();
-        }
-        folder
     }
 }
 
-impl<'a, N: Node> UnindexedProducer for TreeProducer<'a, N> {
-    type Item = N::Item<'a>;
+impl<T: Tree> UnindexedProducer for TreeProducer<T> {
+    type Item = T::Item;
 
     fn split(mut self) -> (Self, Option<Self>) {
-        if self.subtrees.len() == 1 && self.opened.is_none() {
-            // Open the only subtree: its own items stay here, its children become subtrees.
-            let node = self.subtrees[0];
-            self.opened = Some(node);
-            self.subtrees = node.children().collect();
+        // Open single subtrees (a chain of one-child nodes, or the root) until there are two
+        // to share out, or none.
+        while self.subtrees.len() == 1 {
+            let Some(node) = self.subtrees.pop() else {
+                break;
+            };
+            let (items, children) = node.open();
+            self.items.extend(items);
+            self.subtrees = children;
         }
         if self.subtrees.len() < 2 {
             return (self, None);
         }
-        let right = self.subtrees.split_off(self.subtrees.len() / 2);
         let right = Self {
-            opened: None,
-            subtrees: right,
+            items: Vec::new(),
+            subtrees: self.subtrees.split_off(self.subtrees.len() / 2),
         };
         (self, Some(right))
     }
 
     fn fold_with<F: Folder<Self::Item>>(self, folder: F) -> F {
-        self.walk(folder)
+        let mut folder = folder.consume_iter(self.items);
+        for subtree in self.subtrees {
+            if folder.full() {
+                break;
+            }
+            folder = folder.consume_iter(subtree.items());
+        }
+        folder
     }
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use rayon::iter::ParallelIterator;
-    use rayon::iter::plumbing::{UnindexedConsumer, bridge_unindexed};
+    use rayon::iter::plumbing::{Folder, UnindexedConsumer, UnindexedProducer, bridge_unindexed};
 
-    use super::{Node, TreeProducer};
+    use super::{Tree, TreeProducer};
+
+    /// Collects what a producer yields after splitting it as far as it goes, every piece
+    /// folded on its own and the pieces concatenated in order; also returns the piece count.
+    pub(crate) fn split_fully<P: UnindexedProducer>(producer: P) -> (Vec<P::Item>, usize) {
+        struct Collect<I>(Vec<I>);
+        impl<I> Folder<I> for Collect<I> {
+            type Result = Vec<I>;
+            fn consume(mut self, item: I) -> Self {
+                self.0.push(item);
+                self
+            }
+            fn complete(self) -> Vec<I> {
+                self.0
+            }
+            fn full(&self) -> bool {
+                false
+            }
+        }
+        match producer.split() {
+            (left, Some(right)) => {
+                let (mut items, left_pieces) = split_fully(left);
+                let (rest, right_pieces) = split_fully(right);
+                items.extend(rest);
+                (items, left_pieces + right_pieces)
+            }
+            (only, None) => (only.fold_with(Collect(Vec::new())).complete(), 1),
+        }
+    }
 
     /// A tree of numbers, each node with a few of its own and some children.
     struct Toy {
@@ -102,15 +116,17 @@ mod tests {
         children: Vec<Toy>,
     }
 
-    impl Node for Toy {
-        type Item<'a> = &'a u32;
+    impl<'a> Tree for &'a Toy {
+        type Item = &'a u32;
 
-        fn own_items(&self) -> impl Iterator<Item = &u32> {
-            self.items.iter()
+        fn open(self) -> (Vec<&'a u32>, Vec<Self>) {
+            (self.items.iter().collect(), self.children.iter().collect())
         }
 
-        fn children(&self) -> impl Iterator<Item = &Toy> {
-            self.children.iter()
+        fn items(self) -> impl Iterator<Item = &'a u32> {
+            let children: Box<dyn Iterator<Item = &'a u32>> =
+                Box::new(self.children.iter().flat_map(Tree::items));
+            self.items.iter().chain(children)
         }
     }
 
@@ -134,8 +150,38 @@ mod tests {
         type Item = &'a u32;
 
         fn drive_unindexed<C: UnindexedConsumer<&'a u32>>(self, consumer: C) -> C::Result {
-            bridge_unindexed(TreeProducer::new(self.0), consumer)
+            bridge_unindexed(TreeProducer::new(Some(self.0)), consumer)
         }
+    }
+
+    fn shapes() -> &'static [(u32, u32)] {
+        if cfg!(miri) {
+            &[(0, 1), (2, 3)]
+        } else {
+            &[(0, 1), (1, 1), (3, 4), (6, 3), (2, 17)]
+        }
+    }
+
+    #[test]
+    fn every_split_keeps_pre_order() {
+        for &(depth, fan_out) in shapes() {
+            let mut next = 0;
+            let tree = toy(depth, fan_out, &mut next);
+            let (items, pieces) = split_fully(TreeProducer::new(Some(&tree)));
+            let items: Vec<u32> = items.into_iter().copied().collect();
+            assert_eq!(
+                items,
+                (0..next).collect::<Vec<_>>(),
+                "depth {depth}, fan-out {fan_out}"
+            );
+            // Every node with two or more children was split: one piece per leaf subtree.
+            if fan_out > 1 {
+                assert_eq!(pieces, fan_out.pow(depth) as usize);
+            }
+        }
+        let (items, pieces) = split_fully(TreeProducer::<&Toy>::new(None));
+        assert!(items.is_empty());
+        assert_eq!(pieces, 1);
     }
 
     #[test]
@@ -144,12 +190,7 @@ mod tests {
         ignore = "rayon's pool (crossbeam-epoch) casts integers to pointers, refused under strict provenance"
     )]
     fn yields_every_item_once_in_pre_order() {
-        let shapes: &[(u32, u32)] = if cfg!(miri) {
-            &[(0, 1), (2, 3)]
-        } else {
-            &[(0, 1), (1, 1), (3, 4), (6, 3), (2, 17)]
-        };
-        for &(depth, fan_out) in shapes {
+        for &(depth, fan_out) in shapes() {
             let mut next = 0;
             let tree = toy(depth, fan_out, &mut next);
             let collected: Vec<u32> = Walk(&tree).copied().collect();
