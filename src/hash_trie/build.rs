@@ -28,7 +28,9 @@ impl<K, V> HashTrie<K, V> {
         mut is_same: impl FnMut(&K, &K) -> bool,
         mut merge: impl FnMut(&mut Loose<K, V>, Loose<K, V>),
     ) -> Self {
-        entries.sort_by_key(|entry| trie_order(entry.hash));
+        // The key is computed once per entry (not twice per comparison), and the sort is
+        // stable, which the merge rule below relies on.
+        entries.sort_by_cached_key(|entry| trie_order(entry.hash));
         let mut unique: Vec<Loose<K, V>> = Vec::with_capacity(entries.len());
         let mut run_start = 0;
         for entry in entries {
