@@ -20,6 +20,16 @@ const HASHERS: [fn(u16) -> u32; 4] = [
     |k| u32::from(k / 2).wrapping_mul(0x85eb_ca6b),
 ];
 
+/// Under Miri (which looks for undefined behaviour, not logic errors) one spread and one
+/// colliding hash function only.
+fn hashers() -> &'static [fn(u16) -> u32] {
+    if cfg!(miri) {
+        &[HASHERS[0], HASHERS[2]]
+    } else {
+        &HASHERS
+    }
+}
+
 type Model = BTreeMap<u16, u32>;
 
 fn build(model: &Model, hash: fn(u16) -> u32) -> HashTrie<u16, u32> {
@@ -88,7 +98,7 @@ fn assert_no_lone_entries(node: &super::node::Node<u16, u32>, is_root: bool) {
 }
 
 fn models() -> impl Strategy<Value = (Model, Model, bool)> {
-    let most = if cfg!(miri) { 12 } else { 120 };
+    let most = if cfg!(miri) { 8 } else { 120 };
     let model = move || prop::collection::btree_map(0..300u16, 0..4u32, 0..most);
     (model(), model(), any::<bool>())
 }
@@ -172,11 +182,11 @@ fn check_all(a_model: &Model, b_model: &Model, share: bool, hash: fn(u16) -> u32
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(if cfg!(miri) { 2 } else { 96 }))]
+    #![proptest_config(ProptestConfig::with_cases(if cfg!(miri) { 1 } else { 96 }))]
 
     #[test]
     fn combinations_match_the_model_and_stay_canonical((a, b, share) in models()) {
-        for hash in HASHERS {
+        for &hash in hashers() {
             check_all(&a, &b, share, hash);
             check_all(&b, &a, share, hash);
         }
@@ -184,7 +194,7 @@ proptest! {
 
     #[test]
     fn versions_a_few_entries_apart((base, edits) in (
-        prop::collection::btree_map(0..2000u16, 0..4u32, 0..if cfg!(miri) { 40 } else { 400 }),
+        prop::collection::btree_map(0..2000u16, 0..4u32, 0..if cfg!(miri) { 16 } else { 400 }),
         prop::collection::vec((0..2000u16, prop::option::of(0..4u32)), 0..6),
     )) {
         let mut other = base.clone();
@@ -194,7 +204,7 @@ proptest! {
                 None => { other.remove(&key); }
             }
         }
-        for hash in HASHERS {
+        for &hash in hashers() {
             check_all(&base, &other, true, hash);
             check_all(&other, &base, true, hash);
         }
