@@ -2,6 +2,9 @@
 //! share: [`HashTrie::diff`]. Two versions that differ in `k` entries are compared in
 //! O(k log n).
 
+use alloc::vec;
+use alloc::vec::Vec;
+
 use super::HashTrie;
 use super::node::BITS;
 use super::pairs::{EntryRef, Part, bits, is_collision_level, same_node};

@@ -13,6 +13,9 @@
 
 use core::mem;
 
+use alloc::vec;
+use alloc::vec::Vec;
+
 use super::HashTrie;
 use super::node::{BITS, Bitmaps, Loose, Node, Slot, bit_at, node_from_vec, pair};
 use super::pairs::{EntryRef, Part, bits, is_collision_level, same_node};

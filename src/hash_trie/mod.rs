@@ -55,7 +55,6 @@ pub(crate) use node::Loose;
 #[cfg(feature = "rayon")]
 pub(crate) use parts::{OwnedSubTrie, SubTrie, SubTrieMut, trie_order};
 
-use alloc::vec;
 use alloc::vec::Vec;
 
 use edit::Shape;

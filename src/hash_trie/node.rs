@@ -1,7 +1,6 @@
 //! Trie nodes: the two bitmaps, the slot array, and the copy-on-write primitives every edit is
 //! made of.
 
-use alloc::vec;
 use alloc::vec::Vec;
 use core::mem;
 

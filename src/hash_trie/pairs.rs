@@ -6,6 +6,9 @@
 //! sub-trie on the other" with the same code as "two sub-tries": under each fragment the entry is
 //! either there or not.
 
+use alloc::vec;
+use alloc::vec::Vec;
+
 use super::node::{HASH_BITS, Node, Slot, bit_at};
 
 /// An inline entry, borrowed from its node.

@@ -15,6 +15,8 @@
 use core::hash::{BuildHasher, Hash};
 use core::mem;
 
+use alloc::vec::Vec;
+
 use super::{Entry, FrozenMap};
 use crate::hash_trie::Rule;
 

@@ -4,6 +4,8 @@
 use core::fmt;
 use core::iter::FusedIterator;
 
+use alloc::vec::Vec;
+
 use crate::hash_trie::Change;
 
 /// One difference between two versions of a [`FrozenMap`](super::FrozenMap), as yielded by
@@ -60,7 +62,7 @@ impl<K, V> Copy for DiffItem<'_, '_, K, V> {}
 /// assert_eq!(new.diff(&old).collect::<Vec<_>>(), [DiffItem::Add(&500, &500)]);
 /// ```
 pub struct Diff<'a, 'b, K, V> {
-    changes: std::vec::IntoIter<Change<'a, 'b, K, V>>,
+    changes: alloc::vec::IntoIter<Change<'a, 'b, K, V>>,
 }
 
 impl<'a, 'b, K, V> Diff<'a, 'b, K, V> {
