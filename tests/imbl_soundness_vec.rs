@@ -349,6 +349,7 @@ fn sources_never_call_the_forbidden_imbl_paths() {
         ("src/vec/iter.rs", include_str!("../src/vec/iter.rs")),
         ("src/vec/traits.rs", include_str!("../src/vec/traits.rs")),
         ("src/vec/repr.rs", include_str!("../src/vec/repr.rs")),
+        ("src/vec/rebuild.rs", include_str!("../src/vec/rebuild.rs")),
     ];
     let forbidden = [
         "focus_mut",

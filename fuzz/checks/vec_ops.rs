@@ -144,6 +144,10 @@ enum HybridOp {
     Compare(u8),
 }
 
+/// Longest the vector of the [`HybridOp`] sequence gets: long enough to be a tree of two
+/// chunks, short enough that pops reach 16 again within a few operations.
+const HYBRID_MAX_LEN: usize = 100;
+
 /// The [`HybridOp`] sequence of `data`.
 fn run_hybrid(data: &[u8]) {
     let (vec, model) = run_model(data, Default::default(), apply_hybrid, check);
@@ -164,15 +168,17 @@ fn apply_hybrid(
     let len = model.len();
     let slot = |i: u8| usize::from(i) % (len + 1);
     let elem = |i: u8| (len > 0).then(|| usize::from(i) % len);
+    // How many of `n` elements to add (at most `modulo - 1`) without passing `HYBRID_MAX_LEN`.
+    let room = |n: u8, modulo: u8| usize::from(n % modulo).min(HYBRID_MAX_LEN.saturating_sub(len));
     match op {
         HybridOp::PushBack(n) => {
-            for x in values(len, usize::from(n % 40)) {
+            for x in values(len, room(n, 40)) {
                 vec.push_back(x);
                 model.push(x);
             }
         }
         HybridOp::PushFront(n) => {
-            for x in values(len, usize::from(n % 40)) {
+            for x in values(len, room(n, 40)) {
                 vec.push_front(x);
                 model.insert(0, x);
             }
@@ -210,7 +216,7 @@ fn apply_hybrid(
             }
         }
         HybridOp::Extend { n, filtered } => {
-            let new = values(len, usize::from(n % 48));
+            let new = values(len, room(n, 48));
             if filtered {
                 vec.extend(new.clone().filter(|_| true));
             } else {
@@ -219,12 +225,12 @@ fn apply_hybrid(
             model.extend(new);
         }
         HybridOp::ExtendRefs(n) => {
-            let new: Model = values(len, usize::from(n % 48)).collect();
+            let new: Model = values(len, room(n, 48)).collect();
             vec.extend(new.iter());
             model.extend(new);
         }
         HybridOp::Append(n) => {
-            let new = values(len, usize::from(n % 48));
+            let new = values(len, room(n, 48));
             let mut other: Vector = new.clone().collect();
             vec.append(&mut other);
             assert!(other.is_empty());

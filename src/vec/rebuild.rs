@@ -62,7 +62,7 @@ impl<T> ArrayWriter<T> {
             Some(array) => &mut array.slice[*written..],
             None => &mut [][..],
         };
-        for (slot, x) in slots[..items.len()].iter_mut().zip(items) {
+        for (slot, x) in core::iter::zip(&mut slots[..items.len()], items) {
             slot.write(x.clone());
             *written += 1;
         }

@@ -159,7 +159,7 @@ impl<T: Clone> Storage<T> {
         if !tree.is_unique() {
             unshare(tree);
         }
-        Arc::get_mut(tree)
+        triomphe::Arc::get_mut(tree)
     }
 
     /// A tree with the elements, sharing the nodes of a long vector (O(1)) or cloning those of a
