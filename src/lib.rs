@@ -220,7 +220,7 @@
 //! ```
 //!
 //! `.ci/run` builds the crate for `x86_64-unknown-none` (a target without `std`) and runs the
-//! tests of `no_std_check/`, a `#![no_std]` crate that uses it so.
+//! tests of `tests/no_std/`, a `#![no_std]` crate that uses it so.
 //!
 //! # Sharing frozen data between threads and tasks
 //!
