@@ -11,7 +11,8 @@ use triomphe::Arc;
 use super::node::{Loose, MAX_DEPTH, Node, Slot, make_mut, take_slot};
 
 /// Iterator over `(&K, &V)`: the slots left in the current node, and those left in each of its
-/// ancestors. Most steps yield an entry of the current node: one slice step and one tag test.
+/// ancestors that still have slots to visit. Most steps yield an entry of the current node: one
+/// slice step and one tag test (entries first: the common case is tested first).
 pub(crate) struct Iter<'a, K, V> {
     current: slice::Iter<'a, Slot<K, V>>,
     parents: [slice::Iter<'a, Slot<K, V>>; MAX_DEPTH],
@@ -42,34 +43,42 @@ impl<'a, K, V> Iter<'a, K, V> {
     }
 }
 
+impl<'a, K, V> Iter<'a, K, V> {
+    /// Makes `child` the current node, keeping the rest of the current one to come back to. A
+    /// parent with nothing left (its last slot was `child`, as it is for every node whose
+    /// children end it) is dropped instead: the step back up skips it.
+    #[inline]
+    fn enter(&mut self, child: &'a Node<K, V>) {
+        let parent = core::mem::replace(&mut self.current, child.slice.iter());
+        if parent.as_slice().is_empty() {
+            return;
+        }
+        // A path has at most `MAX_DEPTH` nodes, so at most `MAX_DEPTH - 1` parents.
+        if let Some(slot) = self.parents.get_mut(self.depth) {
+            *slot = parent;
+            self.depth += 1;
+        }
+    }
+}
+
 impl<'a, K, V> Iterator for Iter<'a, K, V> {
     type Item = (&'a K, &'a V);
 
     #[inline]
     fn next(&mut self) -> Option<(&'a K, &'a V)> {
         loop {
-            match self.current.next() {
-                Some(Slot::Entry { key, value, .. }) => {
+            while let Some(slot) = self.current.next() {
+                if let Slot::Entry { key, value, .. } = slot {
                     self.remaining -= 1;
                     return Some((key, value));
                 }
-                Some(Slot::Child(child)) => {
-                    let parent = core::mem::replace(&mut self.current, child.slice.iter());
-                    // A path has at most `MAX_DEPTH` nodes, so at most `MAX_DEPTH - 1` parents.
-                    if let Some(slot) = self.parents.get_mut(self.depth) {
-                        *slot = parent;
-                        self.depth += 1;
-                    }
-                }
-                Some(Slot::Vacant) => {}
-                None => {
-                    if self.depth == 0 {
-                        return None;
-                    }
-                    self.depth -= 1;
-                    self.current = core::mem::take(&mut self.parents[self.depth]);
+                if let Slot::Child(child) = slot {
+                    self.enter(child);
                 }
             }
+            self.depth = self.depth.checked_sub(1)?;
+            // `parents[depth]` is stale from here on: nothing reads above `depth`.
+            self.current = self.parents.get(self.depth)?.clone();
         }
     }
 
