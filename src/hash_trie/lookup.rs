@@ -24,7 +24,7 @@ impl<K, V> HashTrie<K, V> {
     #[inline]
     pub(crate) fn get(&self, hash: u32, mut is_key: impl FnMut(&K) -> bool) -> Option<(&K, &V)> {
         let root = self.root.as_ref()?;
-        with_popcnt(|| get_in(root, hash, &mut is_key))
+        with_popcnt(move || get_in(root, hash, &mut is_key))
     }
 
     /// Finds the entry with `hash` whose key satisfies `is_key`, and where it is.
@@ -35,7 +35,7 @@ impl<K, V> HashTrie<K, V> {
         mut is_key: impl FnMut(&K) -> bool,
     ) -> Option<(Location, &K, &V)> {
         let root = self.root.as_ref()?;
-        with_popcnt(|| find_in(root, hash, &mut is_key))
+        with_popcnt(move || find_in(root, hash, &mut is_key))
     }
 }
 
