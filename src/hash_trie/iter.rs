@@ -11,7 +11,8 @@ use triomphe::Arc;
 use super::node::{Loose, MAX_DEPTH, Node, Slot, make_mut, take_slot};
 
 /// Iterator over `(&K, &V)`: the slots left in the current node, and those left in each of its
-/// ancestors. Most steps yield an entry of the current node: one slice step and one tag test.
+/// ancestors that still have slots to visit. Most steps yield an entry of the current node: one
+/// slice step and one tag test (entries first: the common case is tested first).
 pub(crate) struct Iter<'a, K, V> {
     current: slice::Iter<'a, Slot<K, V>>,
     parents: [slice::Iter<'a, Slot<K, V>>; MAX_DEPTH],
@@ -42,34 +43,42 @@ impl<'a, K, V> Iter<'a, K, V> {
     }
 }
 
+impl<'a, K, V> Iter<'a, K, V> {
+    /// Makes `child` the current node, keeping the rest of the current one to come back to. A
+    /// parent with nothing left (its last slot was `child`, as it is for every node whose
+    /// children end it) is dropped instead: the step back up skips it.
+    #[inline]
+    fn enter(&mut self, child: &'a Node<K, V>) {
+        let parent = core::mem::replace(&mut self.current, child.slice.iter());
+        if parent.as_slice().is_empty() {
+            return;
+        }
+        // A path has at most `MAX_DEPTH` nodes, so at most `MAX_DEPTH - 1` parents.
+        if let Some(slot) = self.parents.get_mut(self.depth) {
+            *slot = parent;
+            self.depth += 1;
+        }
+    }
+}
+
 impl<'a, K, V> Iterator for Iter<'a, K, V> {
     type Item = (&'a K, &'a V);
 
     #[inline]
     fn next(&mut self) -> Option<(&'a K, &'a V)> {
         loop {
-            match self.current.next() {
-                Some(Slot::Entry { key, value, .. }) => {
+            while let Some(slot) = self.current.next() {
+                if let Slot::Entry { key, value, .. } = slot {
                     self.remaining -= 1;
                     return Some((key, value));
                 }
-                Some(Slot::Child(child)) => {
-                    let parent = core::mem::replace(&mut self.current, child.slice.iter());
-                    // A path has at most `MAX_DEPTH` nodes, so at most `MAX_DEPTH - 1` parents.
-                    if let Some(slot) = self.parents.get_mut(self.depth) {
-                        *slot = parent;
-                        self.depth += 1;
-                    }
-                }
-                Some(Slot::Vacant) => {}
-                None => {
-                    if self.depth == 0 {
-                        return None;
-                    }
-                    self.depth -= 1;
-                    self.current = core::mem::take(&mut self.parents[self.depth]);
+                if let Slot::Child(child) = slot {
+                    self.enter(child);
                 }
             }
+            self.depth = self.depth.checked_sub(1)?;
+            // `parents[depth]` is stale from here on: nothing reads above `depth`.
+            self.current = self.parents.get(self.depth)?.clone();
         }
     }
 
@@ -226,5 +235,72 @@ impl<K, V> super::HashTrie<K, V> {
     #[inline]
     pub(crate) fn into_iter(self) -> IntoIter<K, V> {
         IntoIter::new(self.root, self.len)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use alloc::vec::Vec;
+
+    use super::super::HashTrie;
+
+    /// A trie with deep paths: hashes that share long prefixes of fragments, some equal ones
+    /// (collision nodes) and spread-out ones, so that `next` enters and leaves nodes at every
+    /// depth, from a first and from a last slot.
+    fn deep_trie() -> HashTrie<u32, u32> {
+        let count: u32 = if cfg!(miri) { 120 } else { 1200 };
+        let mut trie = HashTrie::new();
+        let mut state = 0x2545_F491_u32;
+        for key in 0..count {
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
+            let hash = match key % 4 {
+                0 => state,
+                1 => state & 0x0000_03ff,
+                2 => state & 0x3000_0007,
+                _ => 0xdead_beef,
+            };
+            assert!(trie.find(hash, |k| *k == key).is_none());
+            trie.insert_absent(hash, key, key.wrapping_mul(3));
+        }
+        trie
+    }
+
+    #[test]
+    fn next_and_fold_agree_from_every_point() {
+        let trie = deep_trie();
+        let by_next: Vec<(u32, u32)> = trie.iter().map(|(k, v)| (*k, *v)).collect();
+        let by_fold = trie.iter().fold(Vec::new(), |mut out, (k, v)| {
+            out.push((*k, *v));
+            out
+        });
+        assert_eq!(by_next, by_fold);
+        assert_eq!(by_next.len(), trie.len());
+        let mut keys: Vec<u32> = by_next.iter().map(|(k, _)| *k).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), trie.len(), "every entry exactly once");
+
+        let step = if cfg!(miri) { 17 } else { 1 };
+        for taken in (0..=by_next.len()).step_by(step) {
+            let mut iter = trie.iter();
+            let mut seen = Vec::new();
+            for _ in 0..taken {
+                let (k, v) = iter.next().expect("as many entries as the trie's length");
+                seen.push((*k, *v));
+            }
+            assert_eq!(
+                iter.size_hint(),
+                (by_next.len() - taken, Some(by_next.len() - taken))
+            );
+            let rest = iter.clone().fold(seen.clone(), |mut out, (k, v)| {
+                out.push((*k, *v));
+                out
+            });
+            assert_eq!(rest, by_next, "{taken} by next, then fold");
+            seen.extend(iter.map(|(k, v)| (*k, *v)));
+            assert_eq!(seen, by_next, "{taken} by next, then the rest by next");
+        }
     }
 }

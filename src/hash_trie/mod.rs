@@ -40,6 +40,7 @@ mod edit;
 mod eq;
 mod extract;
 mod iter;
+mod lookup;
 mod merge;
 mod node;
 mod pairs;
@@ -58,7 +59,7 @@ pub(crate) use parts::{OwnedSubTrie, SubTrie, SubTrieMut, trie_order};
 use alloc::vec::Vec;
 
 use edit::Shape;
-use node::{BITS, HASH_BITS, Node, Slot, bit_at, make_mut};
+use node::{BITS, Node, Slot, bit_at, make_mut};
 
 /// Where an entry is: `depth` levels below the root, at slot `index` of that node. The path to
 /// that node follows the entry's hash.
@@ -122,92 +123,6 @@ impl<K, V> HashTrie<K, V> {
     #[inline]
     pub(crate) fn iter(&self) -> Iter<'_, K, V> {
         Iter::new(self.root.as_ref(), self.len)
-    }
-
-    /// The entry with `hash` whose key satisfies `is_key`.
-    ///
-    /// The read path of every lookup: unlike [`find`](Self::find) it keeps no location, and it
-    /// runs `is_key` only on an entry whose stored hash is `hash`.
-    #[inline]
-    pub(crate) fn get(&self, hash: u32, mut is_key: impl FnMut(&K) -> bool) -> Option<(&K, &V)> {
-        let mut node = self.root.as_ref()?;
-        let mut shift = 0;
-        while shift < HASH_BITS {
-            let bit = bit_at(hash, shift);
-            let bitmaps = node.header;
-            if bitmaps.data & bit != 0 {
-                return match node.slice.get(bitmaps.data_index(bit)) {
-                    Some(Slot::Entry {
-                        hash: stored,
-                        key,
-                        value,
-                    }) if *stored == hash && is_key(key) => Some((key, value)),
-                    _ => None,
-                };
-            }
-            if bitmaps.nodes & bit == 0 {
-                return None;
-            }
-            match node.slice.get(bitmaps.node_index(bit)) {
-                Some(Slot::Child(child)) => node = child,
-                _ => return None,
-            }
-            shift += BITS;
-        }
-        node.slice.iter().find_map(|slot| match slot {
-            Slot::Entry { key, value, .. } if is_key(key) => Some((key, value)),
-            _ => None,
-        })
-    }
-
-    /// Finds the entry with `hash` whose key satisfies `is_key`, and where it is.
-    #[inline]
-    pub(crate) fn find(
-        &self,
-        hash: u32,
-        mut is_key: impl FnMut(&K) -> bool,
-    ) -> Option<(Location, &K, &V)> {
-        let mut node = self.root.as_ref()?;
-        let mut shift = 0;
-        let mut depth = 0;
-        loop {
-            if shift >= HASH_BITS {
-                return node
-                    .slice
-                    .iter()
-                    .enumerate()
-                    .find_map(|(index, slot)| match slot {
-                        Slot::Entry { key, value, .. } if is_key(key) => {
-                            Some((Location { depth, index }, key, value))
-                        }
-                        _ => None,
-                    });
-            }
-            let bit = bit_at(hash, shift);
-            let bitmaps = node.header;
-            if bitmaps.data & bit != 0 {
-                let index = bitmaps.data_index(bit);
-                return match &node.slice[index] {
-                    Slot::Entry {
-                        hash: stored,
-                        key,
-                        value,
-                    } if *stored == hash && is_key(key) => {
-                        Some((Location { depth, index }, key, value))
-                    }
-                    _ => None,
-                };
-            }
-            if bitmaps.nodes & bit == 0 {
-                return None;
-            }
-            match &node.slice[bitmaps.node_index(bit)] {
-                Slot::Child(child) => node = child,
-                _ => return None,
-            }
-            shift += BITS;
-            depth += 1;
-        }
     }
 
     /// The entry at `location` on the path of `hash` (as found by [`find`](Self::find)).

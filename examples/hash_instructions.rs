@@ -1,0 +1,144 @@
+//! A driver for counting the instructions of `FrozenMap<u64, u64>` lookups and iteration under
+//! callgrind, against std's `HashMap` with the same hasher (one std `RandomState`, SipHash-1-3).
+//! Instruction counts do not depend on the machine's load, unlike criterion's times.
+//!
+//! ```text
+//! cargo build --release --example hash_instructions
+//! valgrind --tool=callgrind --callgrind-out-file=cg.out --toggle-collect='hash_instructions::timed*' \
+//!     target/release/examples/hash_instructions frozen lookup 100000 100000
+//! callgrind_annotate cg.out | grep 'PROGRAM TOTALS'     # divide by the 100000 operations
+//! ```
+//!
+//! Arguments: `frozen` or `std`, an operation, the size `n`, the count. `lookup` runs `count`
+//! `get`s of present keys (cycling through them in a shuffled order); `fold` and `for` sum the
+//! values of the whole map `count / n` times (at least once), through `Iterator::fold` and a
+//! `for` loop (`next`). Divide the total by `count` for instructions per lookup or per element.
+//! Only the work inside `timed` is counted; building the map is not.
+
+use std::collections::HashMap;
+use std::hash::RandomState;
+use std::hint::black_box;
+
+use deepfreeze::FrozenMap;
+
+/// The only code callgrind counts (`--toggle-collect`).
+#[inline(never)]
+fn timed<R>(f: impl FnOnce() -> R) -> R {
+    f()
+}
+
+/// The operations measured, on both maps.
+trait Measured {
+    fn build(keys: &[u64], hasher: RandomState) -> Self;
+    fn get(&self, key: &u64) -> Option<&u64>;
+    fn sum_fold(&self) -> u64;
+    fn sum_for(&self) -> u64;
+}
+
+impl Measured for FrozenMap<u64, u64, RandomState> {
+    fn build(keys: &[u64], hasher: RandomState) -> Self {
+        let mut map = FrozenMap::with_hasher(hasher);
+        map.extend(keys.iter().map(|&k| (k, k)));
+        map
+    }
+    fn get(&self, key: &u64) -> Option<&u64> {
+        FrozenMap::get(self, key)
+    }
+    #[inline(never)]
+    fn sum_fold(&self) -> u64 {
+        self.iter().fold(0, |acc, (_, v)| acc.wrapping_add(*v))
+    }
+    #[inline(never)]
+    fn sum_for(&self) -> u64 {
+        let mut acc = 0u64;
+        for (_, v) in self.iter() {
+            acc = acc.wrapping_add(*v);
+        }
+        acc
+    }
+}
+
+impl Measured for HashMap<u64, u64, RandomState> {
+    fn build(keys: &[u64], hasher: RandomState) -> Self {
+        let mut map = HashMap::with_hasher(hasher);
+        map.extend(keys.iter().map(|&k| (k, k)));
+        map
+    }
+    fn get(&self, key: &u64) -> Option<&u64> {
+        HashMap::get(self, key)
+    }
+    #[inline(never)]
+    fn sum_fold(&self) -> u64 {
+        self.iter().fold(0, |acc, (_, v)| acc.wrapping_add(*v))
+    }
+    #[inline(never)]
+    fn sum_for(&self) -> u64 {
+        let mut acc = 0u64;
+        for (_, v) in self.iter() {
+            acc = acc.wrapping_add(*v);
+        }
+        acc
+    }
+}
+
+/// `n` distinct pseudo-random keys (xorshift64*), in a fixed order.
+fn keys(n: usize) -> Vec<u64> {
+    let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+    let mut out: Vec<u64> = (0..n)
+        .map(|_| {
+            state ^= state >> 12;
+            state ^= state << 25;
+            state ^= state >> 27;
+            state.wrapping_mul(0x2545_F491_4F6C_DD1D)
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    // A lookup order unrelated to the trie's or the table's.
+    for i in (1..out.len()).rev() {
+        state ^= state >> 12;
+        state ^= state << 25;
+        state ^= state >> 27;
+        let j = (state.wrapping_mul(0x2545_F491_4F6C_DD1D) % (i as u64 + 1)) as usize;
+        out.swap(i, j);
+    }
+    out
+}
+
+fn run<M: Measured>(op: &str, n: usize, count: usize) {
+    let keys = keys(n);
+    let map = M::build(&keys, RandomState::new());
+    let result = match op {
+        "lookup" => timed(|| {
+            let mut acc = 0u64;
+            for key in keys.iter().cycle().take(count) {
+                acc = acc.wrapping_add(*map.get(black_box(key)).unwrap_or(&0));
+            }
+            acc
+        }),
+        "fold" => timed(|| {
+            (0..(count / keys.len()).max(1))
+                .fold(0u64, |acc, _| acc.wrapping_add(black_box(&map).sum_fold()))
+        }),
+        "for" => timed(|| {
+            (0..(count / keys.len()).max(1))
+                .fold(0u64, |acc, _| acc.wrapping_add(black_box(&map).sum_for()))
+        }),
+        _ => panic!("unknown operation {op}: lookup, fold or for"),
+    };
+    black_box(result);
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let [_, which, op, n, count] = &args[..] else {
+        panic!("usage: hash_instructions frozen|std lookup|fold|for N COUNT");
+    };
+    let n: usize = n.parse().expect("N is a number");
+    let count: usize = count.parse().expect("COUNT is a number");
+    match which.as_str() {
+        "frozen" => run::<FrozenMap<u64, u64, RandomState>>(op, n, count),
+        "std" => run::<HashMap<u64, u64, RandomState>>(op, n, count),
+        _ => panic!("unknown map {which}: frozen or std"),
+    }
+}
