@@ -1,21 +1,16 @@
-//! Depth-first iterators over a trie: shared, mutable (copying shared nodes as it reaches them)
-//! and owning (moving entries out of unique nodes, cloning those of shared ones). The order is
-//! the trie's: a node's inline entries, then its children, so `fold` can recurse instead of
-//! keeping a stack.
+//! The serial iterators over a whole trie: shared, mutable (copying shared nodes as it reaches
+//! them) and owning (moving entries out of unique nodes, cloning those of shared ones). Each is
+//! the trie's [`Cursor`] for its kind of access, counted down from the trie's length so that
+//! it knows its exact size.
 
-use alloc::vec::Vec;
 use core::slice;
 
-use triomphe::Arc;
+use super::cursor::{Cursor, OwnedLevel};
+use super::node::{Loose, Node, Slot};
 
-use super::node::{Loose, MAX_DEPTH, Node, Slot, make_mut, take_slot};
-
-/// Iterator over `(&K, &V)`: the slots left in the current node, and those left in each of its
-/// ancestors. Most steps yield an entry of the current node: one slice step and one tag test.
+/// Iterator over `(&K, &V)`.
 pub(crate) struct Iter<'a, K, V> {
-    current: slice::Iter<'a, Slot<K, V>>,
-    parents: [slice::Iter<'a, Slot<K, V>>; MAX_DEPTH],
-    depth: usize,
+    entries: Cursor<slice::Iter<'a, Slot<K, V>>>,
     remaining: usize,
 }
 
@@ -23,9 +18,7 @@ impl<K, V> Clone for Iter<'_, K, V> {
     #[inline]
     fn clone(&self) -> Self {
         Self {
-            current: self.current.clone(),
-            parents: self.parents.clone(),
-            depth: self.depth,
+            entries: self.entries.clone(),
             remaining: self.remaining,
         }
     }
@@ -34,9 +27,7 @@ impl<K, V> Clone for Iter<'_, K, V> {
 impl<'a, K, V> Iter<'a, K, V> {
     pub(super) fn new(root: Option<&'a Node<K, V>>, len: usize) -> Self {
         Self {
-            current: root.map_or(&[][..], |root| &root.slice).iter(),
-            parents: Default::default(),
-            depth: 0,
+            entries: Cursor::new(root),
             remaining: len,
         }
     }
@@ -47,30 +38,9 @@ impl<'a, K, V> Iterator for Iter<'a, K, V> {
 
     #[inline]
     fn next(&mut self) -> Option<(&'a K, &'a V)> {
-        loop {
-            match self.current.next() {
-                Some(Slot::Entry { key, value, .. }) => {
-                    self.remaining -= 1;
-                    return Some((key, value));
-                }
-                Some(Slot::Child(child)) => {
-                    let parent = core::mem::replace(&mut self.current, child.slice.iter());
-                    // A path has at most `MAX_DEPTH` nodes, so at most `MAX_DEPTH - 1` parents.
-                    if let Some(slot) = self.parents.get_mut(self.depth) {
-                        *slot = parent;
-                        self.depth += 1;
-                    }
-                }
-                Some(Slot::Vacant) => {}
-                None => {
-                    if self.depth == 0 {
-                        return None;
-                    }
-                    self.depth -= 1;
-                    self.current = core::mem::take(&mut self.parents[self.depth]);
-                }
-            }
-        }
+        let entry = self.entries.next()?;
+        self.remaining -= 1;
+        Some(entry)
     }
 
     #[inline]
@@ -78,56 +48,26 @@ impl<'a, K, V> Iterator for Iter<'a, K, V> {
         (self.remaining, Some(self.remaining))
     }
 
-    fn fold<B, F>(mut self, init: B, mut f: F) -> B
+    #[inline]
+    fn fold<B, F>(self, init: B, f: F) -> B
     where
         F: FnMut(B, (&'a K, &'a V)) -> B,
     {
-        let mut acc = fold_slots(self.current.as_slice(), init, &mut f);
-        while self.depth > 0 {
-            self.depth -= 1;
-            let level = core::mem::take(&mut self.parents[self.depth]);
-            acc = fold_slots(level.as_slice(), acc, &mut f);
-        }
-        acc
+        self.entries.fold(init, f)
     }
-}
-
-/// Folds `f` over the entries of `slots` and of the sub-tries they point to, in trie order.
-fn fold_slots<'a, K, V, B, F>(slots: &'a [Slot<K, V>], mut acc: B, f: &mut F) -> B
-where
-    F: FnMut(B, (&'a K, &'a V)) -> B,
-{
-    for slot in slots {
-        acc = match slot {
-            Slot::Entry { key, value, .. } => f(acc, (key, value)),
-            Slot::Child(child) => fold_slots(&child.slice, acc, f),
-            Slot::Vacant => acc,
-        };
-    }
-    acc
 }
 
 /// Iterator over `(&K, &mut V)`. Each node is made unique (copied if shared) when the iterator
 /// first enters it, so the `&mut` never reach a node that another version can see.
 pub(crate) struct IterMut<'a, K, V> {
-    stack: [slice::IterMut<'a, Slot<K, V>>; MAX_DEPTH],
-    depth: usize,
+    entries: Cursor<slice::IterMut<'a, Slot<K, V>>>,
     remaining: usize,
 }
 
 impl<'a, K: Clone, V: Clone> IterMut<'a, K, V> {
     pub(super) fn new(root: Option<&'a mut Node<K, V>>, len: usize) -> Self {
-        let mut stack: [slice::IterMut<'a, Slot<K, V>>; MAX_DEPTH] = Default::default();
-        let depth = match root {
-            Some(root) => {
-                stack[0] = make_mut(root).slice.iter_mut();
-                1
-            }
-            None => 0,
-        };
         Self {
-            stack,
-            depth,
+            entries: Cursor::new(root),
             remaining: len,
         }
     }
@@ -145,43 +85,41 @@ impl<'a, K: Clone, V: Clone> Iterator for IterMut<'a, K, V> {
 
     #[inline]
     fn next(&mut self) -> Option<(&'a K, &'a mut V)> {
-        while self.depth > 0 {
-            match self.stack[self.depth - 1].next() {
-                Some(Slot::Entry { key, value, .. }) => {
-                    self.remaining -= 1;
-                    return Some((key, value));
-                }
-                Some(Slot::Child(child)) => {
-                    self.stack[self.depth] = make_mut(child).slice.iter_mut();
-                    self.depth += 1;
-                }
-                Some(Slot::Vacant) => {}
-                None => self.depth -= 1,
-            }
-        }
-        None
+        let entry = self.entries.next()?;
+        self.remaining -= 1;
+        Some(entry)
     }
 
     #[inline]
     fn size_hint(&self) -> (usize, Option<usize>) {
         (self.remaining, Some(self.remaining))
     }
+
+    #[inline]
+    fn fold<B, F>(self, init: B, f: F) -> B
+    where
+        F: FnMut(B, (&'a K, &'a mut V)) -> B,
+    {
+        self.entries.fold(init, f)
+    }
 }
 
 /// Owning iterator: entries of nodes that nothing else shares are moved out, the others cloned.
 pub(crate) struct IntoIter<K, V> {
-    stack: Vec<(Node<K, V>, usize)>,
+    entries: Cursor<OwnedLevel<K, V>>,
     remaining: usize,
 }
 
-impl<K, V> IntoIter<K, V> {
+impl<K: Clone, V: Clone> IntoIter<K, V> {
     pub(super) fn new(root: Option<Node<K, V>>, len: usize) -> Self {
         Self {
-            stack: root.map(|root| (root, 0)).into_iter().collect(),
+            entries: Cursor::new(root),
             remaining: len,
         }
     }
+}
 
+impl<K, V> IntoIter<K, V> {
     #[inline]
     pub(crate) fn len(&self) -> usize {
         self.remaining
@@ -191,37 +129,28 @@ impl<K, V> IntoIter<K, V> {
 impl<K: Clone, V: Clone> Iterator for IntoIter<K, V> {
     type Item = Loose<K, V>;
 
+    #[inline]
     fn next(&mut self) -> Option<Loose<K, V>> {
-        loop {
-            let (node, next) = self.stack.last_mut()?;
-            let index = *next;
-            if index == node.slice.len() {
-                self.stack.pop();
-                continue;
-            }
-            *next += 1;
-            let slot = match Arc::get_mut(node) {
-                Some(body) => take_slot(&mut body.slice[index]),
-                None => node.slice[index].clone(),
-            };
-            match slot {
-                Slot::Entry { hash, key, value } => {
-                    self.remaining -= 1;
-                    return Some(Loose { hash, key, value });
-                }
-                Slot::Child(child) => self.stack.push((child, 0)),
-                Slot::Vacant => {}
-            }
-        }
+        let entry = self.entries.next()?;
+        self.remaining -= 1;
+        Some(entry)
     }
 
     #[inline]
     fn size_hint(&self) -> (usize, Option<usize>) {
         (self.remaining, Some(self.remaining))
     }
+
+    #[inline]
+    fn fold<B, F>(self, init: B, f: F) -> B
+    where
+        F: FnMut(B, Loose<K, V>) -> B,
+    {
+        self.entries.fold(init, f)
+    }
 }
 
-impl<K, V> super::HashTrie<K, V> {
+impl<K: Clone, V: Clone> super::HashTrie<K, V> {
     /// Consumes the trie into an owning iterator.
     #[inline]
     pub(crate) fn into_iter(self) -> IntoIter<K, V> {
