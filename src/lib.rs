@@ -278,6 +278,7 @@ pub mod arc;
 pub mod bytes;
 #[cfg(feature = "std")]
 mod debug;
+mod diff_item;
 mod frozen;
 #[cfg(feature = "std")]
 pub mod guide;

@@ -58,7 +58,8 @@ mod hasher;
 mod iter;
 mod traits;
 
-pub use diff::{Diff, DiffItem};
+pub use crate::diff_item::DiffItem;
+pub use diff::Diff;
 pub use entry::{Entry, OccupiedEntry, VacantEntry};
 pub use hasher::DefaultHashBuilder;
 pub use iter::{
