@@ -1,16 +1,10 @@
-//! [`DiffItem`], one step of a map diff: the item type of both
-//! [`map::Diff`](crate::map::Diff) and `ord_map::Diff`, so code that applies a diff serves
-//! either map.
+//! [`DiffItem`], one step of a map diff: the item type of both `map::Diff` and `ord_map::Diff`,
+//! so code that applies a diff serves either map.
 
 /// One difference between two versions of a map, as yielded by
-/// [`FrozenMap::diff`](crate::FrozenMap::diff) and `FrozenOrdMap::diff`: what to apply to the
+/// [`FrozenMap::diff`](crate::FrozenMap::diff) and [`FrozenOrdMap::diff`]: what to apply to the
 /// old map (`'a`) to get the new one (`'b`). The same type is reachable as
 /// `deepfreeze::map::DiffItem` and `deepfreeze::ord_map::DiffItem`.
-#[cfg_attr(
-    feature = "std",
-    doc = "",
-    doc = "See also [`FrozenOrdMap::diff`](crate::FrozenOrdMap::diff)."
-)]
 ///
 /// ```
 /// use deepfreeze::FrozenMap;
@@ -25,6 +19,14 @@
 ///     other => panic!("unexpected {other:?}"),
 /// }
 /// ```
+#[cfg_attr(
+    feature = "std",
+    doc = "[`FrozenOrdMap::diff`]: crate::FrozenOrdMap::diff"
+)]
+#[cfg_attr(
+    not(feature = "std"),
+    doc = "[`FrozenOrdMap::diff`]: https://docs.rs/deepfreeze/latest/deepfreeze/struct.FrozenOrdMap.html#method.diff"
+)]
 #[derive(Debug, PartialEq, Eq)]
 pub enum DiffItem<'a, 'b, K, V> {
     /// The key is only in the new map, with this value.

@@ -861,8 +861,8 @@ where
     ///
     /// When the two maps hash alike (always with the default hasher), the tries are compared
     /// node by node and the sub-tries they share are skipped without being visited (so, as for
-    /// [`FrozenOrdMap::diff`](crate::FrozenOrdMap::diff), a value unequal to itself there is not
-    /// reported): two versions that differ in `k` entries are compared in O(k log n).
+    /// [`FrozenOrdMap::diff`], a value unequal to itself there is not reported): two versions
+    /// that differ in `k` entries are compared in O(k log n).
     /// Otherwise every entry is looked up in the other map.
     ///
     /// ```
@@ -884,6 +884,14 @@ where
     ///     ]
     /// );
     /// ```
+    #[cfg_attr(
+        feature = "std",
+        doc = "[`FrozenOrdMap::diff`]: crate::FrozenOrdMap::diff"
+    )]
+    #[cfg_attr(
+        not(feature = "std"),
+        doc = "[`FrozenOrdMap::diff`]: https://docs.rs/deepfreeze/latest/deepfreeze/struct.FrozenOrdMap.html#method.diff"
+    )]
     pub fn diff<'a, 'b>(&'a self, other: &'b Self) -> Diff<'a, 'b, K, V>
     where
         V: PartialEq,
