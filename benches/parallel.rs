@@ -17,6 +17,7 @@ use std::time::Duration;
 
 use criterion::{BenchmarkGroup, Criterion, measurement::WallTime};
 use deepfreeze::{FrozenMap, FrozenOrdMap, FrozenOrdSet, FrozenSet, FrozenSlice, FrozenVec};
+use rayon::iter::FromParallelIterator;
 use rayon::prelude::*;
 use rayon::{ThreadPool, ThreadPoolBuilder};
 
@@ -262,27 +263,63 @@ fn key(i: u64) -> u64 {
     i.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 8
 }
 
+/// The `{name}/serial` row: `collect` of `item(0..n)` into `C`.
+fn serial_collect<C, T>(
+    g: &mut BenchmarkGroup<'_, WallTime>,
+    name: &str,
+    n: u64,
+    item: impl Fn(u64) -> T + Copy,
+) where
+    C: FromIterator<T>,
+{
+    g.bench_function(format!("{name}/serial"), |b| {
+        b.iter(|| black_box((0..n).map(item).collect::<C>()))
+    });
+}
+
+/// The `{name}/parallel` row: rayon's `collect` of `item(0..n)` into `C`, on `pool`.
+fn parallel_collect<C, T>(
+    g: &mut BenchmarkGroup<'_, WallTime>,
+    name: &str,
+    n: u64,
+    pool: &ThreadPool,
+    item: impl Fn(u64) -> T + Copy + Send + Sync,
+) where
+    C: FromParallelIterator<T> + Send,
+    T: Send,
+{
+    g.bench_function(format!("{name}/parallel"), |b| {
+        b.iter(|| pool.install(|| black_box((0..n).into_par_iter().map(item).collect::<C>())))
+    });
+}
+
+/// Both rows, serial then parallel.
+fn both_collects<C, T>(
+    g: &mut BenchmarkGroup<'_, WallTime>,
+    name: &str,
+    n: u64,
+    pool: &ThreadPool,
+    item: impl Fn(u64) -> T + Copy + Send + Sync,
+) where
+    C: FromIterator<T> + FromParallelIterator<T> + Send,
+    T: Send,
+{
+    serial_collect::<C, T>(g, name, n, item);
+    parallel_collect::<C, T>(g, name, n, pool, item);
+}
+
+/// An entry with a scrambled key, for the maps.
+fn entry(i: u64) -> (u64, u64) {
+    (key(i), i)
+}
+
 fn collect(c: &mut Criterion) {
     let two = pool(2);
     for n in [10_000u64, 1_000_000] {
         let mut g = c.benchmark_group(format!("collect/{n}"));
         configure(&mut g);
-        g.bench_function("std_vec/serial", |b| {
-            b.iter(|| black_box((0..n).map(mix).collect::<Vec<_>>()))
-        });
-        g.bench_function("std_vec/parallel", |b| {
-            b.iter(|| {
-                two.install(|| black_box((0..n).into_par_iter().map(mix).collect::<Vec<_>>()))
-            })
-        });
-        g.bench_function("frozen_vec/serial", |b| {
-            b.iter(|| black_box((0..n).map(mix).collect::<FrozenVec<_>>()))
-        });
-        g.bench_function("frozen_vec/parallel", |b| {
-            b.iter(|| {
-                two.install(|| black_box((0..n).into_par_iter().map(mix).collect::<FrozenVec<_>>()))
-            })
-        });
+        both_collects::<Vec<_>, _>(&mut g, "std_vec", n, &two, mix);
+        both_collects::<FrozenVec<_>, _>(&mut g, "frozen_vec", n, &two, mix);
         // The alternative `collect` could take: a vector per worker, concatenated in order.
         g.bench_function("frozen_vec/parallel_fold_append", |b| {
             b.iter(|| {
@@ -302,80 +339,18 @@ fn collect(c: &mut Criterion) {
                 })
             })
         });
-        g.bench_function("frozen_slice/parallel", |b| {
-            b.iter(|| {
-                two.install(|| {
-                    black_box((0..n).into_par_iter().map(mix).collect::<FrozenSlice<_>>())
-                })
-            })
-        });
-        g.bench_function("std_btree_map/serial", |b| {
-            b.iter(|| black_box((0..n).map(|i| (key(i), i)).collect::<BTreeMap<_, _>>()))
-        });
-        g.bench_function("std_btree_map/parallel", |b| {
-            b.iter(|| {
-                two.install(|| {
-                    black_box(
-                        (0..n)
-                            .into_par_iter()
-                            .map(|i| (key(i), i))
-                            .collect::<BTreeMap<_, _>>(),
-                    )
-                })
-            })
-        });
-        g.bench_function("frozen_ord_map/serial", |b| {
-            b.iter(|| black_box((0..n).map(|i| (key(i), i)).collect::<FrozenOrdMap<_, _>>()))
-        });
-        g.bench_function("frozen_ord_map/parallel", |b| {
-            b.iter(|| {
-                two.install(|| {
-                    black_box(
-                        (0..n)
-                            .into_par_iter()
-                            .map(|i| (key(i), i))
-                            .collect::<FrozenOrdMap<_, _>>(),
-                    )
-                })
-            })
-        });
-        g.bench_function("std_hash_map/serial", |b| {
-            b.iter(|| black_box((0..n).map(|i| (key(i), i)).collect::<HashMap<_, _>>()))
-        });
-        g.bench_function("std_hash_map/parallel", |b| {
-            b.iter(|| {
-                two.install(|| {
-                    black_box(
-                        (0..n)
-                            .into_par_iter()
-                            .map(|i| (key(i), i))
-                            .collect::<HashMap<_, _>>(),
-                    )
-                })
-            })
-        });
-        g.bench_function("frozen_map/serial", |b| {
-            b.iter(|| black_box((0..n).map(|i| (key(i), i)).collect::<FrozenMap<_, _>>()))
-        });
-        g.bench_function("frozen_map/parallel", |b| {
-            b.iter(|| {
-                two.install(|| {
-                    black_box(
-                        (0..n)
-                            .into_par_iter()
-                            .map(|i| (key(i), i))
-                            .collect::<FrozenMap<_, _>>(),
-                    )
-                })
-            })
-        });
+        parallel_collect::<FrozenSlice<_>, _>(&mut g, "frozen_slice", n, &two, mix);
+        both_collects::<BTreeMap<_, _>, _>(&mut g, "std_btree_map", n, &two, entry);
+        both_collects::<FrozenOrdMap<_, _>, _>(&mut g, "frozen_ord_map", n, &two, entry);
+        both_collects::<HashMap<_, _>, _>(&mut g, "std_hash_map", n, &two, entry);
+        both_collects::<FrozenMap<_, _>, _>(&mut g, "frozen_map", n, &two, entry);
         // The alternative `collect` could take: a map per worker, the maps unioned.
         g.bench_function("frozen_map/parallel_fold_union", |b| {
             b.iter(|| {
                 two.install(|| {
                     let m = (0..n)
                         .into_par_iter()
-                        .map(|i| (key(i), i))
+                        .map(entry)
                         .fold(FrozenMap::new, |mut part, (k, v)| {
                             part.insert(k, v);
                             part
@@ -385,14 +360,7 @@ fn collect(c: &mut Criterion) {
                 })
             })
         });
-        g.bench_function("frozen_set/serial", |b| {
-            b.iter(|| black_box((0..n).map(key).collect::<FrozenSet<_>>()))
-        });
-        g.bench_function("frozen_set/parallel", |b| {
-            b.iter(|| {
-                two.install(|| black_box((0..n).into_par_iter().map(key).collect::<FrozenSet<_>>()))
-            })
-        });
+        both_collects::<FrozenSet<_>, _>(&mut g, "frozen_set", n, &two, key);
         g.finish();
     }
 }

@@ -124,7 +124,7 @@
 //! | [`FrozenSet<T, S>`] | persistent hash set (the same trie, values `()`) | own trie on `triomphe::Arc` nodes | 1 atomic inc | O(log n) | O(log n) |
 //! | [`FrozenOrdMap<K, V>`] | persistent ordered map (B-tree), `range`, `diff` | `imbl::GenericOrdMap<K, V, ArcTK>` | 1 atomic inc | O(log n) | O(log n) |
 //! | [`FrozenOrdSet<T>`] | persistent ordered set (B-tree) | `imbl::GenericOrdSet<T, ArcTK>` | 1 atomic inc | O(log n) | O(log n) |
-//! | [`FrozenValue`] | dynamic document (JSON, CBOR, MessagePack): null, bool, number, string, bytes, [`FrozenArray`], [`FrozenObject`]; 24 bytes | exact-sized `triomphe::ThinArc` slices, objects sorted by key | copy, or 1 atomic inc | `["key"]`, `[i]`, `pointer`: O(log k) per object | [`with_pointer`](FrozenValue::with_pointer): copies the containers on the path |
+//! | [`FrozenValue`] | dynamic document (JSON, CBOR, MessagePack): null, bool, number, string, bytes, [`FrozenArray`], [`FrozenObject`]; 24 bytes | exact-sized `triomphe::ThinArc` slices, objects sorted by key | copy, or 1 atomic inc | `["key"]`, `[i]`, `pointer`: O(log k) per object | [`with_pointer`][value-with-pointer]: copies the containers on the path |
 //!
 //! Rust tuples and arrays of frozen types are frozen in place; `FrozenArc<(A, B, C)>` shares one.
 //!
@@ -267,17 +267,41 @@
     not(feature = "rayon"),
     doc = "[mod-rayon]: https://docs.rs/deepfreeze/latest/deepfreeze/rayon/"
 )]
+// The std-only items (`std` is a default feature) are linked to docs.rs in a build without it.
+#![cfg_attr(
+    feature = "std",
+    doc = "[value-with-pointer]: FrozenValue::with_pointer"
+)]
+#![cfg_attr(
+    not(feature = "std"),
+    doc = "[`FrozenVec`]: https://docs.rs/deepfreeze/latest/deepfreeze/struct.FrozenVec.html",
+    doc = "[`FrozenVec<T>`]: https://docs.rs/deepfreeze/latest/deepfreeze/struct.FrozenVec.html",
+    doc = "[`FrozenOrdMap`]: https://docs.rs/deepfreeze/latest/deepfreeze/struct.FrozenOrdMap.html",
+    doc = "[`FrozenOrdMap<K, V>`]: https://docs.rs/deepfreeze/latest/deepfreeze/struct.FrozenOrdMap.html",
+    doc = "[`FrozenOrdSet`]: https://docs.rs/deepfreeze/latest/deepfreeze/struct.FrozenOrdSet.html",
+    doc = "[`FrozenOrdSet<T>`]: https://docs.rs/deepfreeze/latest/deepfreeze/struct.FrozenOrdSet.html",
+    doc = "[`FrozenValue`]: https://docs.rs/deepfreeze/latest/deepfreeze/value/enum.FrozenValue.html",
+    doc = "[`FrozenArray`]: https://docs.rs/deepfreeze/latest/deepfreeze/value/struct.FrozenArray.html",
+    doc = "[`FrozenObject`]: https://docs.rs/deepfreeze/latest/deepfreeze/value/struct.FrozenObject.html",
+    doc = "[value-with-pointer]: https://docs.rs/deepfreeze/latest/deepfreeze/value/enum.FrozenValue.html#method.with_pointer",
+    doc = "[`guide`]: https://docs.rs/deepfreeze/latest/deepfreeze/guide/index.html"
+)]
 #![deny(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 // Unit tests run on the host with the test harness, which needs `std`, whatever the features.
 #![cfg_attr(not(any(feature = "std", test)), no_std)]
 
 extern crate alloc;
+// The maps and sets follow std's `HashMap` and `HashSet` and link to them: rustdoc needs `std`
+// to resolve those links in a build without the `std` feature (compiled code never sees it).
+#[cfg(all(doc, not(feature = "std")))]
+extern crate std;
 
 pub mod arc;
 pub mod bytes;
 #[cfg(feature = "std")]
 mod debug;
+mod diff_item;
 mod frozen;
 #[cfg(feature = "std")]
 pub mod guide;

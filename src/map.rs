@@ -58,7 +58,8 @@ mod hasher;
 mod iter;
 mod traits;
 
-pub use diff::{Diff, DiffItem};
+pub use crate::diff_item::DiffItem;
+pub use diff::Diff;
 pub use entry::{Entry, OccupiedEntry, VacantEntry};
 pub use hasher::DefaultHashBuilder;
 pub use iter::{
@@ -860,8 +861,8 @@ where
     ///
     /// When the two maps hash alike (always with the default hasher), the tries are compared
     /// node by node and the sub-tries they share are skipped without being visited (so, as for
-    /// [`FrozenOrdMap::diff`](crate::FrozenOrdMap::diff), a value unequal to itself there is not
-    /// reported): two versions that differ in `k` entries are compared in O(k log n).
+    /// [`FrozenOrdMap::diff`], a value unequal to itself there is not reported): two versions
+    /// that differ in `k` entries are compared in O(k log n).
     /// Otherwise every entry is looked up in the other map.
     ///
     /// ```
@@ -883,6 +884,14 @@ where
     ///     ]
     /// );
     /// ```
+    #[cfg_attr(
+        feature = "std",
+        doc = "[`FrozenOrdMap::diff`]: crate::FrozenOrdMap::diff"
+    )]
+    #[cfg_attr(
+        not(feature = "std"),
+        doc = "[`FrozenOrdMap::diff`]: https://docs.rs/deepfreeze/latest/deepfreeze/struct.FrozenOrdMap.html#method.diff"
+    )]
     pub fn diff<'a, 'b>(&'a self, other: &'b Self) -> Diff<'a, 'b, K, V>
     where
         V: PartialEq,

@@ -23,8 +23,9 @@ mod traits;
 mod entry;
 pub(crate) mod repair;
 
+pub use crate::diff_item::DiffItem;
 pub use entry::{Entry, OccupiedEntry, VacantEntry};
-pub use iter::{Diff, DiffItem, IntoIter, Iter, Keys, Range, Values};
+pub use iter::{Diff, IntoIter, Iter, Keys, Range, Values};
 
 /// The backend: imbl's B-tree map with triomphe (`ArcTK`) pointers, named explicitly.
 type Inner<K, V> = GenericOrdMap<K, V, ArcTK>;

@@ -7,7 +7,7 @@ use alloc::vec::Vec;
 
 use super::HashTrie;
 use super::node::BITS;
-use super::pairs::{EntryRef, Part, bits, is_collision_level, same_node};
+use super::pairs::{EntryRef, Meeting, Part, bits, meet};
 
 /// One difference found by [`HashTrie::diff`], as `(key, value)` pairs of the old (`'a`) and the
 /// new (`'b`) trie.
@@ -57,21 +57,19 @@ where
     Q: FnMut(&V, &V) -> bool,
 {
     fn parts(&mut self, a: Part<'a, K, V>, b: Part<'b, K, V>, shift: u32) {
-        if same_node(a, b) {
-            return;
-        }
-        if let (Part::Entry(x), Part::Entry(y)) = (a, b) {
-            return self.entries(x, y);
-        }
-        if is_collision_level(shift) {
-            return self.lists(a.collision_entries(), b.collision_entries());
-        }
-        for bit in bits(a.mask(shift) | b.mask(shift)) {
-            match (a.at(bit, shift), b.at(bit, shift)) {
-                (Some(x), Some(y)) => self.parts(x, y, shift + BITS),
-                (Some(x), None) => self.removed(x),
-                (None, Some(y)) => self.added(y),
-                (None, None) => {}
+        match meet(a, b, shift, true) {
+            Meeting::Shared(_) => {}
+            Meeting::Entries(x, y) => self.entries(x, y),
+            Meeting::Collision(left, right) => self.lists(left, right),
+            Meeting::Fragments { left, right } => {
+                for bit in bits(left | right) {
+                    match (a.at(bit, shift), b.at(bit, shift)) {
+                        (Some(x), Some(y)) => self.parts(x, y, shift + BITS),
+                        (Some(x), None) => self.removed(x),
+                        (None, Some(y)) => self.added(y),
+                        (None, None) => {}
+                    }
+                }
             }
         }
     }

@@ -1,243 +1,78 @@
-//! Depth-first iterators over a trie: shared, mutable (copying shared nodes as it reaches them)
-//! and owning (moving entries out of unique nodes, cloning those of shared ones). The order is
-//! the trie's: a node's inline entries, then its children, so `fold` can recurse instead of
-//! keeping a stack.
+//! The serial iterators over a whole trie: shared, mutable (copying shared nodes as it reaches
+//! them) and owning (moving entries out of unique nodes, cloning those of shared ones). Each is
+//! the trie's [`Cursor`] for its kind of access, counted down from the trie's length so that
+//! it knows its exact size.
 
-use alloc::vec::Vec;
 use core::slice;
 
-use triomphe::Arc;
+use super::cursor::{Cursor, Level, OwnedLevel};
+use super::node::Slot;
 
-use super::node::{Loose, MAX_DEPTH, Node, Slot, make_mut, take_slot};
-
-/// Iterator over `(&K, &V)`: the slots left in the current node, and those left in each of its
-/// ancestors that still have slots to visit. Most steps yield an entry of the current node: one
-/// slice step and one tag test (entries first: the common case is tested first).
-pub(crate) struct Iter<'a, K, V> {
-    current: slice::Iter<'a, Slot<K, V>>,
-    parents: [slice::Iter<'a, Slot<K, V>>; MAX_DEPTH],
-    depth: usize,
-    remaining: usize,
-}
-
-impl<K, V> Clone for Iter<'_, K, V> {
-    #[inline]
-    fn clone(&self) -> Self {
-        Self {
-            current: self.current.clone(),
-            parents: self.parents.clone(),
-            depth: self.depth,
-            remaining: self.remaining,
-        }
-    }
-}
-
-impl<'a, K, V> Iter<'a, K, V> {
-    pub(super) fn new(root: Option<&'a Node<K, V>>, len: usize) -> Self {
-        Self {
-            current: root.map_or(&[][..], |root| &root.slice).iter(),
-            parents: Default::default(),
-            depth: 0,
-            remaining: len,
-        }
-    }
-}
-
-impl<'a, K, V> Iter<'a, K, V> {
-    /// Makes `child` the current node, keeping the rest of the current one to come back to. A
-    /// parent with nothing left (its last slot was `child`, as it is for every node whose
-    /// children end it) is dropped instead: the step back up skips it.
-    #[inline]
-    fn enter(&mut self, child: &'a Node<K, V>) {
-        let parent = core::mem::replace(&mut self.current, child.slice.iter());
-        if parent.as_slice().is_empty() {
-            return;
-        }
-        // A path has at most `MAX_DEPTH` nodes, so at most `MAX_DEPTH - 1` parents.
-        if let Some(slot) = self.parents.get_mut(self.depth) {
-            *slot = parent;
-            self.depth += 1;
-        }
-    }
-}
-
-impl<'a, K, V> Iterator for Iter<'a, K, V> {
-    type Item = (&'a K, &'a V);
-
-    #[inline]
-    fn next(&mut self) -> Option<(&'a K, &'a V)> {
-        loop {
-            while let Some(slot) = self.current.next() {
-                if let Slot::Entry { key, value, .. } = slot {
-                    self.remaining -= 1;
-                    return Some((key, value));
-                }
-                if let Slot::Child(child) = slot {
-                    self.enter(child);
-                }
-            }
-            self.depth = self.depth.checked_sub(1)?;
-            // `parents[depth]` is stale from here on: nothing reads above `depth`.
-            self.current = self.parents.get(self.depth)?.clone();
-        }
-    }
-
-    #[inline]
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        (self.remaining, Some(self.remaining))
-    }
-
-    fn fold<B, F>(mut self, init: B, mut f: F) -> B
-    where
-        F: FnMut(B, (&'a K, &'a V)) -> B,
-    {
-        let mut acc = fold_slots(self.current.as_slice(), init, &mut f);
-        while self.depth > 0 {
-            self.depth -= 1;
-            let level = core::mem::take(&mut self.parents[self.depth]);
-            acc = fold_slots(level.as_slice(), acc, &mut f);
-        }
-        acc
-    }
-}
-
-/// Folds `f` over the entries of `slots` and of the sub-tries they point to, in trie order.
-fn fold_slots<'a, K, V, B, F>(slots: &'a [Slot<K, V>], mut acc: B, f: &mut F) -> B
-where
-    F: FnMut(B, (&'a K, &'a V)) -> B,
-{
-    for slot in slots {
-        acc = match slot {
-            Slot::Entry { key, value, .. } => f(acc, (key, value)),
-            Slot::Child(child) => fold_slots(&child.slice, acc, f),
-            Slot::Vacant => acc,
-        };
-    }
-    acc
-}
+/// Iterator over `(&K, &V)`.
+pub(crate) type Iter<'a, K, V> = Counted<slice::Iter<'a, Slot<K, V>>>;
 
 /// Iterator over `(&K, &mut V)`. Each node is made unique (copied if shared) when the iterator
 /// first enters it, so the `&mut` never reach a node that another version can see.
-pub(crate) struct IterMut<'a, K, V> {
-    stack: [slice::IterMut<'a, Slot<K, V>>; MAX_DEPTH],
-    depth: usize,
-    remaining: usize,
-}
-
-impl<'a, K: Clone, V: Clone> IterMut<'a, K, V> {
-    pub(super) fn new(root: Option<&'a mut Node<K, V>>, len: usize) -> Self {
-        let mut stack: [slice::IterMut<'a, Slot<K, V>>; MAX_DEPTH] = Default::default();
-        let depth = match root {
-            Some(root) => {
-                stack[0] = make_mut(root).slice.iter_mut();
-                1
-            }
-            None => 0,
-        };
-        Self {
-            stack,
-            depth,
-            remaining: len,
-        }
-    }
-}
-
-impl<K, V> IterMut<'_, K, V> {
-    #[inline]
-    pub(crate) fn len(&self) -> usize {
-        self.remaining
-    }
-}
-
-impl<'a, K: Clone, V: Clone> Iterator for IterMut<'a, K, V> {
-    type Item = (&'a K, &'a mut V);
-
-    #[inline]
-    fn next(&mut self) -> Option<(&'a K, &'a mut V)> {
-        while self.depth > 0 {
-            match self.stack[self.depth - 1].next() {
-                Some(Slot::Entry { key, value, .. }) => {
-                    self.remaining -= 1;
-                    return Some((key, value));
-                }
-                Some(Slot::Child(child)) => {
-                    self.stack[self.depth] = make_mut(child).slice.iter_mut();
-                    self.depth += 1;
-                }
-                Some(Slot::Vacant) => {}
-                None => self.depth -= 1,
-            }
-        }
-        None
-    }
-
-    #[inline]
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        (self.remaining, Some(self.remaining))
-    }
-}
+pub(crate) type IterMut<'a, K, V> = Counted<slice::IterMut<'a, Slot<K, V>>>;
 
 /// Owning iterator: entries of nodes that nothing else shares are moved out, the others cloned.
-pub(crate) struct IntoIter<K, V> {
-    stack: Vec<(Node<K, V>, usize)>,
+pub(crate) type IntoIter<K, V> = Counted<OwnedLevel<K, V>>;
+
+/// A walk over a whole trie that knows how many entries it has left.
+#[derive(Clone)]
+pub(crate) struct Counted<L> {
+    entries: Cursor<L>,
     remaining: usize,
 }
 
-impl<K, V> IntoIter<K, V> {
-    pub(super) fn new(root: Option<Node<K, V>>, len: usize) -> Self {
+impl<L: Level> Counted<L> {
+    /// A walk over the trie whose root is `root`, holding `len` entries.
+    pub(super) fn new(root: Option<L::Child>, len: usize) -> Self {
         Self {
-            stack: root.map(|root| (root, 0)).into_iter().collect(),
+            entries: Cursor::new(root),
             remaining: len,
         }
     }
+}
 
+impl<L> Counted<L> {
     #[inline]
     pub(crate) fn len(&self) -> usize {
         self.remaining
     }
 }
 
-impl<K: Clone, V: Clone> Iterator for IntoIter<K, V> {
-    type Item = Loose<K, V>;
+impl<L: Level> Iterator for Counted<L> {
+    type Item = L::Entry;
 
-    fn next(&mut self) -> Option<Loose<K, V>> {
-        loop {
-            let (node, next) = self.stack.last_mut()?;
-            let index = *next;
-            if index == node.slice.len() {
-                self.stack.pop();
-                continue;
-            }
-            *next += 1;
-            let slot = match Arc::get_mut(node) {
-                Some(body) => take_slot(&mut body.slice[index]),
-                None => node.slice[index].clone(),
-            };
-            match slot {
-                Slot::Entry { hash, key, value } => {
-                    self.remaining -= 1;
-                    return Some(Loose { hash, key, value });
-                }
-                Slot::Child(child) => self.stack.push((child, 0)),
-                Slot::Vacant => {}
-            }
-        }
+    #[inline]
+    fn next(&mut self) -> Option<L::Entry> {
+        let entry = self.entries.next()?;
+        self.remaining -= 1;
+        Some(entry)
     }
 
     #[inline]
     fn size_hint(&self) -> (usize, Option<usize>) {
         (self.remaining, Some(self.remaining))
     }
+
+    #[inline]
+    fn fold<B, F>(self, init: B, f: F) -> B
+    where
+        F: FnMut(B, L::Entry) -> B,
+    {
+        self.entries.fold(init, f)
+    }
 }
 
-impl<K, V> super::HashTrie<K, V> {
+impl<K: Clone, V: Clone> super::HashTrie<K, V> {
     /// Consumes the trie into an owning iterator.
     #[inline]
     pub(crate) fn into_iter(self) -> IntoIter<K, V> {
         IntoIter::new(self.root, self.len)
     }
 }
-
 #[cfg(test)]
 mod tests {
     use alloc::vec::Vec;

@@ -18,7 +18,7 @@ use alloc::vec::Vec;
 
 use super::HashTrie;
 use super::node::{BITS, Bitmaps, Loose, Node, Slot, bit_at, node_from_vec, pair};
-use super::pairs::{EntryRef, Part, bits, is_collision_level, same_node};
+use super::pairs::{EntryRef, Meeting, Part, bits, meet};
 
 /// Which entries a combination keeps: those only on the left, those only on the right, and
 /// those whose key is on both sides.
@@ -140,19 +140,13 @@ impl<E, F> Walk<E, F> {
         E: FnMut(&K, &K) -> bool,
         F: FnMut(&K, &V, &V) -> Option<V>,
     {
-        if self.rule.skip_shared && same_node(a, b) {
-            return match (self.rule.both, a) {
-                (true, Part::Node(node)) => Built::Node(node.clone()),
-                _ => Built::Empty,
-            };
-        }
-        if let (Part::Entry(x), Part::Entry(y)) = (a, b) {
-            return self.entries(x, y, shift);
-        }
-        if is_collision_level(shift) {
-            return self.collision(a, b);
-        }
-        let mask = a.mask(shift) | b.mask(shift);
+        let mask = match meet(a, b, shift, self.rule.skip_shared) {
+            Meeting::Shared(node) if self.rule.both => return Built::Node(node.clone()),
+            Meeting::Shared(_) => return Built::Empty,
+            Meeting::Entries(x, y) => return self.entries(x, y, shift),
+            Meeting::Collision(left, right) => return self.collision(left, right, a, b),
+            Meeting::Fragments { left, right } => left | right,
+        };
         let mut bitmaps = Bitmaps::default();
         // In fragment order; `finish` puts the children after the entries.
         let mut slots: Vec<Out<'a, K, V>> = Vec::with_capacity(mask.count_ones() as usize);
@@ -249,15 +243,21 @@ impl<E, F> Walk<E, F> {
         })
     }
 
-    /// Two parts at a collision level: lists of entries with one hash, matched by `Eq`.
-    fn collision<'a, K, V>(&mut self, a: Part<'a, K, V>, b: Part<'a, K, V>) -> Built<'a, K, V>
+    /// The entry lists `left` and `right` of the parts `a` and `b` at a collision level,
+    /// matched by `Eq`.
+    fn collision<'a, K, V>(
+        &mut self,
+        left: Vec<EntryRef<'a, K, V>>,
+        right: Vec<EntryRef<'a, K, V>>,
+        a: Part<'a, K, V>,
+        b: Part<'a, K, V>,
+    ) -> Built<'a, K, V>
     where
         K: Clone,
         V: Clone,
         E: FnMut(&K, &K) -> bool,
         F: FnMut(&K, &V, &V) -> Option<V>,
     {
-        let (left, right) = (a.collision_entries(), b.collision_entries());
         let mut matched = vec![false; right.len()];
         let mut slots = Vec::with_capacity(left.len() + right.len());
         for &x in &left {

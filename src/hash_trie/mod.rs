@@ -35,6 +35,7 @@
 #[cfg(test)]
 mod algebra_tests;
 mod build;
+mod cursor;
 mod diff;
 mod edit;
 mod eq;

@@ -1,6 +1,7 @@
 //! The common ground of the walks over two tries at once ([`merge`](super::merge),
 //! [`subset`](super::subset), [`diff`](super::diff)): a *part* of a trie at one level, which is
-//! either a node or a single inline entry, and what lies under one hash fragment of it.
+//! either a node or a single inline entry, what lies under one hash fragment of it, and how two
+//! parts meet ([`meet`]: shared, two entries, a collision level, or fragment by fragment).
 //!
 //! Looking at an inline entry as a part of its own lets a walk meet "an entry on one side, a
 //! sub-trie on the other" with the same code as "two sub-tries": under each fragment the entry is
@@ -126,16 +127,45 @@ impl<'a, K, V> Part<'a, K, V> {
     }
 }
 
-/// `true` if both parts are the same node (so they hold the same entries).
-#[inline]
-pub(super) fn same_node<K, V>(a: Part<'_, K, V>, b: Part<'_, K, V>) -> bool {
-    matches!((a, b), (Part::Node(x), Part::Node(y)) if triomphe::Arc::ptr_eq(x, y))
+/// How two parts at the same place of two tries meet: what each walk over two tries at once
+/// must look at first, in the order it must look (see [`meet`]).
+pub(super) enum Meeting<'a, 'b, K, V> {
+    /// The same node on both sides, so the same entries: decided without visiting them.
+    Shared(&'a Node<K, V>),
+    /// An inline entry on each side, under the same fragment.
+    Entries(EntryRef<'a, K, V>, EntryRef<'b, K, V>),
+    /// A collision level (past the hash bits): each side is a list of entries with one hash.
+    Collision(Vec<EntryRef<'a, K, V>>, Vec<EntryRef<'b, K, V>>),
+    /// Two nodes, or a node and an entry: the walk goes on fragment by fragment, under the
+    /// fragments in these masks (`a.at(bit, shift)`, `b.at(bit, shift)`).
+    Fragments {
+        /// [`Part::mask`] of the left part.
+        left: u32,
+        /// [`Part::mask`] of the right part.
+        right: u32,
+    },
 }
 
-/// `true` when `shift` is past the hash bits: nodes there are collision lists.
+/// How `a` and `b`, at level `shift`, meet. With `detect_shared` false two identical nodes
+/// are taken apart like any others (for a walk that must see every entry of both).
 #[inline]
-pub(super) fn is_collision_level(shift: u32) -> bool {
-    shift >= HASH_BITS
+pub(super) fn meet<'a, 'b, K, V>(
+    a: Part<'a, K, V>,
+    b: Part<'b, K, V>,
+    shift: u32,
+    detect_shared: bool,
+) -> Meeting<'a, 'b, K, V> {
+    match (a, b) {
+        (Part::Node(x), Part::Node(y)) if detect_shared && triomphe::Arc::ptr_eq(x, y) => {
+            Meeting::Shared(x)
+        }
+        (Part::Entry(x), Part::Entry(y)) => Meeting::Entries(x, y),
+        _ if shift >= HASH_BITS => Meeting::Collision(a.collision_entries(), b.collision_entries()),
+        _ => Meeting::Fragments {
+            left: a.mask(shift),
+            right: b.mask(shift),
+        },
+    }
 }
 
 /// The set bits of `mask`, lowest first.

@@ -4,7 +4,7 @@
 
 use super::HashTrie;
 use super::node::BITS;
-use super::pairs::{Part, bits, is_collision_level, same_node};
+use super::pairs::{Meeting, Part, bits, meet};
 
 impl<K, V> HashTrie<K, V> {
     /// `true` if every key of `self` is a key of `other` (compared with `key_eq`).
@@ -42,28 +42,24 @@ fn subset<K, V>(
     shift: u32,
     key_eq: &mut impl FnMut(&K, &K) -> bool,
 ) -> bool {
-    if same_node(a, b) {
-        return true;
+    // A node below the root holds at least two entries: not all in one entry.
+    if shift > 0 && matches!((a, b), (Part::Node(_), Part::Entry(_))) {
+        return false;
     }
-    match (a, b) {
-        (Part::Entry(x), Part::Entry(y)) => return x.hash == y.hash && key_eq(x.key, y.key),
-        // A node below the root holds at least two entries: not all in one entry.
-        (Part::Node(_), Part::Entry(_)) if shift > 0 => return false,
-        _ => {}
-    }
-    if is_collision_level(shift) {
-        let right = b.collision_entries();
-        return a
-            .collision_entries()
+    match meet(a, b, shift, true) {
+        Meeting::Shared(_) => true,
+        Meeting::Entries(x, y) => x.hash == y.hash && key_eq(x.key, y.key),
+        Meeting::Collision(left, right) => left
             .iter()
-            .all(|x| right.iter().any(|y| key_eq(x.key, y.key)));
+            .all(|x| right.iter().any(|y| key_eq(x.key, y.key))),
+        Meeting::Fragments { left, right } => {
+            left & !right == 0
+                && bits(left).all(|bit| match (a.at(bit, shift), b.at(bit, shift)) {
+                    (Some(x), Some(y)) => subset(x, y, shift + BITS, key_eq),
+                    _ => false,
+                })
+        }
     }
-    let (mask_a, mask_b) = (a.mask(shift), b.mask(shift));
-    mask_a & !mask_b == 0
-        && bits(mask_a).all(|bit| match (a.at(bit, shift), b.at(bit, shift)) {
-            (Some(x), Some(y)) => subset(x, y, shift + BITS, key_eq),
-            _ => false,
-        })
 }
 
 fn disjoint<K, V>(
@@ -72,21 +68,17 @@ fn disjoint<K, V>(
     shift: u32,
     key_eq: &mut impl FnMut(&K, &K) -> bool,
 ) -> bool {
-    if same_node(a, b) {
-        return false;
-    }
-    if let (Part::Entry(x), Part::Entry(y)) = (a, b) {
-        return x.hash != y.hash || !key_eq(x.key, y.key);
-    }
-    if is_collision_level(shift) {
-        let right = b.collision_entries();
-        return a
-            .collision_entries()
+    match meet(a, b, shift, true) {
+        Meeting::Shared(_) => false,
+        Meeting::Entries(x, y) => x.hash != y.hash || !key_eq(x.key, y.key),
+        Meeting::Collision(left, right) => left
             .iter()
-            .all(|x| !right.iter().any(|y| key_eq(x.key, y.key)));
+            .all(|x| !right.iter().any(|y| key_eq(x.key, y.key))),
+        Meeting::Fragments { left, right } => {
+            bits(left & right).all(|bit| match (a.at(bit, shift), b.at(bit, shift)) {
+                (Some(x), Some(y)) => disjoint(x, y, shift + BITS, key_eq),
+                _ => true,
+            })
+        }
     }
-    bits(a.mask(shift) & b.mask(shift)).all(|bit| match (a.at(bit, shift), b.at(bit, shift)) {
-        (Some(x), Some(y)) => disjoint(x, y, shift + BITS, key_eq),
-        _ => true,
-    })
 }

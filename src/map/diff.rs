@@ -1,52 +1,13 @@
-//! [`Diff`], the differences between two versions of a [`FrozenMap`](super::FrozenMap), and its
-//! items [`DiffItem`] (the same shape as [`FrozenOrdMap`](crate::FrozenOrdMap)'s).
+//! [`Diff`], the differences between two versions of a [`FrozenMap`](super::FrozenMap), as
+//! [`DiffItem`]s.
 
 use core::fmt;
 use core::iter::FusedIterator;
 
 use alloc::vec::Vec;
 
+use crate::diff_item::DiffItem;
 use crate::hash_trie::Change;
-
-/// One difference between two versions of a [`FrozenMap`](super::FrozenMap), as yielded by
-/// [`FrozenMap::diff`](super::FrozenMap::diff): what to apply to the old map (`'a`) to get the
-/// new one (`'b`).
-///
-/// ```
-/// use deepfreeze::FrozenMap;
-/// use deepfreeze::map::DiffItem;
-///
-/// let old = FrozenMap::from([("x", 1)]);
-/// let new = FrozenMap::from([("x", 2)]);
-/// match old.diff(&new).next() {
-///     Some(DiffItem::Update { old: (k, before), new: (_, after) }) => {
-///         assert_eq!((*k, *before, *after), ("x", 1, 2));
-///     }
-///     other => panic!("unexpected {other:?}"),
-/// }
-/// ```
-#[derive(Debug, PartialEq, Eq)]
-pub enum DiffItem<'a, 'b, K, V> {
-    /// The key is only in the new map, with this value.
-    Add(&'b K, &'b V),
-    /// The key is in both maps, with different values.
-    Update {
-        /// The entry in the old map.
-        old: (&'a K, &'a V),
-        /// The entry in the new map.
-        new: (&'b K, &'b V),
-    },
-    /// The key is only in the old map, with this value.
-    Remove(&'a K, &'a V),
-}
-
-impl<K, V> Clone for DiffItem<'_, '_, K, V> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl<K, V> Copy for DiffItem<'_, '_, K, V> {}
 
 /// The iterator returned by [`FrozenMap::diff`](super::FrozenMap::diff): the changes from one
 /// map to another, in an arbitrary order. The differences are found when `diff` is called (the

@@ -26,7 +26,7 @@ impl<K, V, S: Clone> Clone for FrozenMap<K, V, S> {
 }
 
 impl<K: fmt::Debug, V: fmt::Debug, S> fmt::Debug for FrozenMap<K, V, S> {
-    /// Formats like [`HashMap`]: `{k: v, ...}`.
+    /// Formats like [std's `HashMap`](std::collections::HashMap): `{k: v, ...}`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_map().entries(self.iter()).finish()
     }
@@ -123,7 +123,7 @@ where
     ///
     /// # Panics
     ///
-    /// If the key is not in the map, like [`HashMap`]'s `Index`.
+    /// If the key is not in the map, like [std's `HashMap`](std::collections::HashMap) `Index`.
     ///
     /// ```
     /// use deepfreeze::FrozenMap;

@@ -7,6 +7,8 @@ use core::iter::FusedIterator;
 use archery::ArcTK;
 use imbl::ordmap;
 
+use crate::diff_item::DiffItem;
+
 /// Forwards `Iterator` (with `size_hint`) and `DoubleEndedIterator` to the wrapped imbl iterator.
 macro_rules! forward_iterator {
     ($name:ident<$($lt:lifetime,)? $($param:ident),*>, $item:ty $(, where $($bound:tt)*)?) => {
@@ -229,46 +231,6 @@ impl<K: Clone + fmt::Debug, V: Clone + fmt::Debug> fmt::Debug for IntoIter<K, V>
         f.debug_list().entries(self.clone()).finish()
     }
 }
-
-/// One difference between two versions of a [`FrozenOrdMap`](super::FrozenOrdMap), as yielded by
-/// [`FrozenOrdMap::diff`](super::FrozenOrdMap::diff): what to apply to the old map (`'a`) to get
-/// the new one (`'b`).
-///
-/// ```
-/// use deepfreeze::FrozenOrdMap;
-/// use deepfreeze::ord_map::DiffItem;
-///
-/// let old = FrozenOrdMap::from([("x", 1)]);
-/// let new = FrozenOrdMap::from([("x", 2)]);
-/// match old.diff(&new).next() {
-///     Some(DiffItem::Update { old: (k, before), new: (_, after) }) => {
-///         assert_eq!((*k, *before, *after), ("x", 1, 2));
-///     }
-///     other => panic!("unexpected {other:?}"),
-/// }
-/// ```
-#[derive(Debug, PartialEq, Eq)]
-pub enum DiffItem<'a, 'b, K, V> {
-    /// The key is only in the new map, with this value.
-    Add(&'b K, &'b V),
-    /// The key is in both maps, with different values.
-    Update {
-        /// The entry in the old map.
-        old: (&'a K, &'a V),
-        /// The entry in the new map.
-        new: (&'b K, &'b V),
-    },
-    /// The key is only in the old map, with this value.
-    Remove(&'a K, &'a V),
-}
-
-impl<K, V> Clone for DiffItem<'_, '_, K, V> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl<K, V> Copy for DiffItem<'_, '_, K, V> {}
 
 /// The iterator returned by [`FrozenOrdMap::diff`](super::FrozenOrdMap::diff): the changes from
 /// one map to another in ascending key order, skipping the subtrees the two maps share.

@@ -26,7 +26,7 @@ impl<T, S: Clone> Clone for FrozenSet<T, S> {
 }
 
 impl<T: fmt::Debug, S> fmt::Debug for FrozenSet<T, S> {
-    /// Formats like [`HashSet`]: `{a, b, ...}`.
+    /// Formats like [std's `HashSet`](std::collections::HashSet): `{a, b, ...}`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_set().entries(self.iter()).finish()
     }

@@ -44,8 +44,15 @@
 //!
 //! Dropping, cloning, comparing (`==`, `cmp`), hashing, `Debug` and `Display` never recurse: a
 //! value nested a million levels deep works on a 2 MiB thread stack. Serializing and
-//! deserializing count nesting against [`MAX_DEPTH`](crate::serde::MAX_DEPTH) (feature `serde`),
-//! so they fail with an error on documents deeper than that, whatever the format.
+//! deserializing count nesting against [`MAX_DEPTH`][serde-max-depth] (feature `serde`), so they
+//! fail with an error on documents deeper than that, whatever the format.
+//!
+
+#![cfg_attr(feature = "serde", doc = "[serde-max-depth]: crate::serde::MAX_DEPTH")]
+#![cfg_attr(
+    not(feature = "serde"),
+    doc = "[serde-max-depth]: https://docs.rs/deepfreeze/latest/deepfreeze/serde/constant.MAX_DEPTH.html"
+)]
 
 mod array;
 mod cmp;

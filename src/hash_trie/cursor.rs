@@ -1,0 +1,255 @@
+//! The one depth-first descent of a trie, shared by every walk over it: the serial iterators
+//! (whole trie, counted) and the sub-trie views of the parallel producers (any node, uncounted).
+//!
+//! A walk differs from another only in how it reads one node's slots, so that is all a
+//! [`Level`] says: shared (`&Slot`), writable (`&mut Slot`, each node made unique when entered)
+//! or owning (slots moved out of unique nodes, cloned out of shared ones). [`Cursor`] stacks
+//! levels and visits in trie order: a node's inline entries, then its children, depth first.
+
+use core::mem;
+use core::slice;
+
+use triomphe::Arc;
+
+use super::node::{Loose, MAX_DEPTH, Node, Slot, make_mut, take_slot};
+
+/// What the next non-vacant slot of a node holds.
+pub(crate) enum Part<E, C> {
+    /// An entry stored in the node itself.
+    Entry(E),
+    /// A sub-trie, not entered yet.
+    Child(C),
+}
+
+/// The slots of one node, read by one kind of access. `Default` is a node with no slots left.
+pub(crate) trait Level: Default {
+    /// What the walk yields for an entry.
+    type Entry;
+    /// A sub-trie as this access holds it before entering it.
+    type Child;
+
+    /// The next entry or child of this node, skipping vacant slots; `None` at its end.
+    fn next_part(&mut self) -> Option<Part<Self::Entry, Self::Child>>;
+
+    /// Starts reading the root node of `child`.
+    fn enter(child: Self::Child) -> Self;
+
+    /// Folds `f` over the rest of this node's parts: what [`next_part`](Self::next_part)
+    /// would yield, for a level that can read its slots faster in one pass.
+    #[inline]
+    fn fold_parts<B>(
+        mut self,
+        mut acc: B,
+        mut f: impl FnMut(B, Part<Self::Entry, Self::Child>) -> B,
+    ) -> B {
+        while let Some(part) = self.next_part() {
+            acc = f(acc, part);
+        }
+        acc
+    }
+}
+
+impl<'a, K, V> Level for slice::Iter<'a, Slot<K, V>> {
+    type Entry = (&'a K, &'a V);
+    type Child = &'a Node<K, V>;
+
+    #[inline]
+    fn next_part(&mut self) -> Option<Part<Self::Entry, Self::Child>> {
+        loop {
+            match self.next()? {
+                Slot::Entry { key, value, .. } => return Some(Part::Entry((key, value))),
+                Slot::Child(child) => return Some(Part::Child(child)),
+                Slot::Vacant => {}
+            }
+        }
+    }
+
+    #[inline]
+    fn enter(child: Self::Child) -> Self {
+        child.slice.iter()
+    }
+
+    #[inline]
+    fn fold_parts<B>(
+        self,
+        mut acc: B,
+        mut f: impl FnMut(B, Part<Self::Entry, Self::Child>) -> B,
+    ) -> B {
+        for slot in self.as_slice() {
+            acc = match slot {
+                Slot::Entry { key, value, .. } => f(acc, Part::Entry((key, value))),
+                Slot::Child(child) => f(acc, Part::Child(child)),
+                Slot::Vacant => acc,
+            };
+        }
+        acc
+    }
+}
+
+/// Writable access: a node is made unique (copied if shared) when the walk enters it, so a
+/// `&mut V` never reaches a node another version can see, and nodes not reached stay shared.
+impl<'a, K: Clone, V: Clone> Level for slice::IterMut<'a, Slot<K, V>> {
+    type Entry = (&'a K, &'a mut V);
+    type Child = &'a mut Node<K, V>;
+
+    #[inline]
+    fn next_part(&mut self) -> Option<Part<Self::Entry, Self::Child>> {
+        loop {
+            match self.next()? {
+                Slot::Entry { key, value, .. } => return Some(Part::Entry((&*key, value))),
+                Slot::Child(child) => return Some(Part::Child(child)),
+                Slot::Vacant => {}
+            }
+        }
+    }
+
+    #[inline]
+    fn enter(child: Self::Child) -> Self {
+        make_mut(child).slice.iter_mut()
+    }
+}
+
+/// Owning access to one node: the node, until its last slot is read, and the next slot index.
+pub(crate) struct OwnedLevel<K, V> {
+    node: Option<Node<K, V>>,
+    next: usize,
+}
+
+impl<K, V> Default for OwnedLevel<K, V> {
+    #[inline]
+    fn default() -> Self {
+        Self {
+            node: None,
+            next: 0,
+        }
+    }
+}
+
+impl<K: Clone, V: Clone> Level for OwnedLevel<K, V> {
+    type Entry = Loose<K, V>;
+    type Child = Node<K, V>;
+
+    fn next_part(&mut self) -> Option<Part<Self::Entry, Self::Child>> {
+        loop {
+            let node = self.node.as_mut()?;
+            let index = self.next;
+            if index == node.slice.len() {
+                // Read to the end: release the node now rather than when the walk leaves it.
+                self.node = None;
+                return None;
+            }
+            self.next += 1;
+            match take_or_clone(node, index) {
+                Slot::Entry { hash, key, value } => {
+                    return Some(Part::Entry(Loose { hash, key, value }));
+                }
+                Slot::Child(child) => return Some(Part::Child(child)),
+                Slot::Vacant => {}
+            }
+        }
+    }
+
+    #[inline]
+    fn enter(child: Self::Child) -> Self {
+        Self {
+            node: Some(child),
+            next: 0,
+        }
+    }
+}
+
+/// The slot at `index` of `node`: moved out (leaving `Vacant`) if `node` is the only handle to
+/// it (the node is then dropped by its owner without anyone seeing it again), cloned if shared.
+fn take_or_clone<K: Clone, V: Clone>(node: &mut Node<K, V>, index: usize) -> Slot<K, V> {
+    match Arc::get_mut(node) {
+        Some(body) => take_slot(&mut body.slice[index]),
+        None => node.slice[index].clone(),
+    }
+}
+
+/// The entries of `child`'s root node, in order, and its children, in order (entered by
+/// nothing yet).
+#[cfg(feature = "rayon")]
+pub(crate) fn open<L: Level>(child: L::Child) -> (Vec<L::Entry>, Vec<L::Child>) {
+    let mut level = L::enter(child);
+    let mut entries = Vec::new();
+    let mut children = Vec::new();
+    while let Some(part) = level.next_part() {
+        match part {
+            Part::Entry(entry) => entries.push(entry),
+            Part::Child(child) => children.push(child),
+        }
+    }
+    (entries, children)
+}
+
+/// A depth-first walk: the level being read and those of its ancestors, in a fixed array (a
+/// path has at most `MAX_DEPTH` nodes). Most steps yield an entry of the current level: one
+/// slot step and one tag test. `fold` recurses instead of stacking.
+#[derive(Clone)]
+pub(crate) struct Cursor<L> {
+    current: L,
+    parents: [L; MAX_DEPTH],
+    depth: usize,
+}
+
+impl<L: Level> Cursor<L> {
+    /// A walk over the sub-trie `root`, or over nothing.
+    #[inline]
+    pub(crate) fn new(root: Option<L::Child>) -> Self {
+        Self {
+            current: root.map_or_else(L::default, L::enter),
+            parents: Default::default(),
+            depth: 0,
+        }
+    }
+}
+
+impl<L: Level> Iterator for Cursor<L> {
+    type Item = L::Entry;
+
+    #[inline]
+    fn next(&mut self) -> Option<L::Entry> {
+        loop {
+            match self.current.next_part() {
+                Some(Part::Entry(entry)) => return Some(entry),
+                Some(Part::Child(child)) => {
+                    let parent = mem::replace(&mut self.current, L::enter(child));
+                    // A path has at most `MAX_DEPTH` nodes, so at most `MAX_DEPTH - 1` parents.
+                    if let Some(slot) = self.parents.get_mut(self.depth) {
+                        *slot = parent;
+                        self.depth += 1;
+                    }
+                }
+                None => {
+                    if self.depth == 0 {
+                        return None;
+                    }
+                    self.depth -= 1;
+                    self.current = mem::take(&mut self.parents[self.depth]);
+                }
+            }
+        }
+    }
+
+    fn fold<B, F>(mut self, init: B, mut f: F) -> B
+    where
+        F: FnMut(B, L::Entry) -> B,
+    {
+        let mut acc = fold_level(mem::take(&mut self.current), init, &mut f);
+        while self.depth > 0 {
+            self.depth -= 1;
+            let level = mem::take(&mut self.parents[self.depth]);
+            acc = fold_level(level, acc, &mut f);
+        }
+        acc
+    }
+}
+
+/// Folds `f` over the rest of `level` and the sub-tries it points to, in trie order.
+fn fold_level<L: Level, B>(level: L, acc: B, f: &mut impl FnMut(B, L::Entry) -> B) -> B {
+    level.fold_parts(acc, |acc, part| match part {
+        Part::Entry(entry) => f(acc, entry),
+        Part::Child(child) => fold_level(L::enter(child), acc, f),
+    })
+}
