@@ -298,7 +298,7 @@ impl<K: Ord, V> FrozenOrdMap<K, V> {
     /// assert_eq!(m.keys().copied().collect::<Vec<_>>(), [1, 2]);
     /// ```
     pub fn keys(&self) -> Keys<'_, K, V> {
-        Keys::new(self.inner.keys())
+        Keys::new(self.iter())
     }
 
     /// Returns an iterator over the values in ascending order of their keys.
@@ -310,7 +310,7 @@ impl<K: Ord, V> FrozenOrdMap<K, V> {
     /// assert_eq!(m.values().copied().collect::<String>(), "ab");
     /// ```
     pub fn values(&self) -> Values<'_, K, V> {
-        Values::new(self.inner.values())
+        Values::new(self.iter())
     }
 
     /// Returns an iterator over the entries whose keys fall in `range`, in ascending order, as

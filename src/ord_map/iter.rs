@@ -89,26 +89,13 @@ impl<K: fmt::Debug, V: fmt::Debug> fmt::Debug for Iter<'_, K, V> {
 /// assert_eq!(keys.rev().collect::<Vec<_>>(), [&2, &1]);
 /// ```
 pub struct Keys<'a, K, V> {
-    inner: ordmap::Keys<'a, K, V, ArcTK>,
+    // Over the entries (imbl's own key iterator is not `Clone`), as std's `Keys` is `Clone`.
+    inner: Iter<'a, K, V>,
 }
 
 impl<'a, K, V> Keys<'a, K, V> {
-    pub(super) fn new(inner: ordmap::Keys<'a, K, V, ArcTK>) -> Self {
+    pub(super) fn new(inner: Iter<'a, K, V>) -> Self {
         Self { inner }
-    }
-}
-
-forward_iterator!(Keys<'a, K, V>, &'a K, where K: Ord);
-impl<K: Ord, V> ExactSizeIterator for Keys<'_, K, V> {}
-
-impl<K, V> fmt::Debug for Keys<'_, K, V>
-where
-    K: Ord,
-{
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Keys")
-            .field("remaining", &self.len())
-            .finish()
     }
 }
 
@@ -124,28 +111,62 @@ where
 /// assert_eq!(values.collect::<String>(), "ab");
 /// ```
 pub struct Values<'a, K, V> {
-    inner: ordmap::Values<'a, K, V, ArcTK>,
+    inner: Iter<'a, K, V>,
 }
 
 impl<'a, K, V> Values<'a, K, V> {
-    pub(super) fn new(inner: ordmap::Values<'a, K, V, ArcTK>) -> Self {
+    pub(super) fn new(inner: Iter<'a, K, V>) -> Self {
         Self { inner }
     }
 }
 
-forward_iterator!(Values<'a, K, V>, &'a V, where K: Ord);
-impl<K: Ord, V> ExactSizeIterator for Values<'_, K, V> {}
+/// `Iterator`, `DoubleEndedIterator`, `ExactSizeIterator`, `FusedIterator`, `Clone` and a
+/// `Debug` listing the remaining items, for an iterator over one part of [`Iter`]'s entries.
+macro_rules! part_iterator {
+    ($name:ident, $item:ty, $part:expr, $shown:ident) => {
+        impl<'a, K, V> Iterator for $name<'a, K, V> {
+            type Item = $item;
 
-impl<K, V> fmt::Debug for Values<'_, K, V>
-where
-    K: Ord,
-{
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Values")
-            .field("remaining", &self.len())
-            .finish()
-    }
+            fn next(&mut self) -> Option<$item> {
+                self.inner.next().map($part)
+            }
+
+            fn size_hint(&self) -> (usize, Option<usize>) {
+                self.inner.size_hint()
+            }
+        }
+
+        impl<'a, K, V> DoubleEndedIterator for $name<'a, K, V> {
+            fn next_back(&mut self) -> Option<$item> {
+                self.inner.next_back().map($part)
+            }
+        }
+
+        impl<K, V> ExactSizeIterator for $name<'_, K, V> {}
+        impl<K, V> FusedIterator for $name<'_, K, V> {}
+
+        impl<K, V> Clone for $name<'_, K, V> {
+            fn clone(&self) -> Self {
+                Self {
+                    inner: self.inner.clone(),
+                }
+            }
+        }
+
+        impl<K, V> fmt::Debug for $name<'_, K, V>
+        where
+            $shown: fmt::Debug,
+        {
+            /// Lists the remaining items, like std's.
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.debug_list().entries(self.clone()).finish()
+            }
+        }
+    };
 }
+
+part_iterator!(Keys, &'a K, |(key, _)| key, K);
+part_iterator!(Values, &'a V, |(_, value)| value, V);
 
 /// A borrowing iterator over the entries of a [`FrozenOrdMap`](super::FrozenOrdMap) whose keys
 /// fall in a range, ascending. Not `ExactSizeIterator`: its length is unknown until walked.

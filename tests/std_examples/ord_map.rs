@@ -344,3 +344,31 @@ fn entry_signatures_match_std<'a>() {
     let _: fn(Va<'a>, i32) -> &'a mut i32 = Va::insert;
     let _: fn(Va<'a>, i32) -> O<'a> = Va::insert_entry;
 }
+
+#[test]
+fn keys_and_values_are_clone_like_std() {
+    let map = FrozenOrdMap::from([(1, 'a'), (2, 'b'), (3, 'c')]);
+    let mut keys = map.keys();
+    assert_eq!(keys.next(), Some(&1));
+    let rest = keys.clone();
+    assert_eq!(keys.collect::<Vec<_>>(), [&2, &3]);
+    assert_eq!(rest.rev().collect::<Vec<_>>(), [&3, &2]);
+    let values = map.values();
+    assert_eq!(format!("{values:?}"), "['a', 'b', 'c']");
+    assert_eq!(values.clone().len(), 3);
+}
+
+static_assertions::assert_impl_all!(deepfreeze::ord_map::Iter<'static, u8, u8>: Clone,
+    std::fmt::Debug, DoubleEndedIterator, ExactSizeIterator, std::iter::FusedIterator);
+static_assertions::assert_impl_all!(deepfreeze::ord_map::Keys<'static, u8, u8>: Clone,
+    std::fmt::Debug, DoubleEndedIterator, ExactSizeIterator, std::iter::FusedIterator);
+static_assertions::assert_impl_all!(deepfreeze::ord_map::Values<'static, u8, u8>: Clone,
+    std::fmt::Debug, DoubleEndedIterator, ExactSizeIterator, std::iter::FusedIterator);
+static_assertions::assert_impl_all!(deepfreeze::ord_map::Range<'static, u8, u8>: Clone,
+    std::fmt::Debug, DoubleEndedIterator, std::iter::FusedIterator);
+static_assertions::assert_impl_all!(deepfreeze::ord_map::IntoIter<u8, u8>: std::fmt::Debug,
+    DoubleEndedIterator, ExactSizeIterator, std::iter::FusedIterator);
+static_assertions::assert_impl_all!(FrozenOrdMap<String, u8>: Clone, Default, std::fmt::Debug,
+    PartialEq, Eq, PartialOrd, Ord, std::hash::Hash, Send, Sync, FromIterator<(String, u8)>,
+    Extend<(String, u8)>, From<[(String, u8); 2]>, IntoIterator, std::ops::Index<&'static str>);
+static_assertions::assert_impl_all!(FrozenOrdMap<u8, u8>: Extend<(&'static u8, &'static u8)>);
