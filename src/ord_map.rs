@@ -124,6 +124,8 @@ unsafe impl<K: Frozen, V: Frozen> Frozen for FrozenOrdMap<K, V> {}
 impl<K, V> FrozenOrdMap<K, V> {
     /// Creates an empty map. Does not allocate.
     ///
+    /// Unlike `BTreeMap::new`, not a `const fn`: imbl's tree constructor is not one.
+    ///
     /// ```
     /// use deepfreeze::FrozenOrdMap;
     ///

@@ -562,7 +562,7 @@ fn traits_from_iter_extend_default_debug_eq() {
     // Extend by value and by reference (std's `Extend<(&K, &V)>` for `Copy` keys and values).
     let mut more = FrozenMap::new();
     more.extend([(3, "c")]);
-    more.extend(map.iter().map(|(k, v)| (k, v)));
+    more.extend(map.iter());
     more.extend(&HashMap::from([(4, "d")]));
     // As with std, `assert_eq!(map, iter.collect())` infers the collected type.
     assert_eq!(
@@ -621,6 +621,8 @@ fn method_signatures_match_std() {
     entry_signatures_match_std();
 }
 
+// `'a` names the entry's lifetime in the body's `fn` pointer types.
+#[allow(clippy::extra_unused_lifetimes)]
 fn entry_signatures_match_std<'a>() {
     // Entry methods.
     type E<'a> = Entry<'a, String, i32>;

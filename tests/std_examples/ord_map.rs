@@ -324,6 +324,8 @@ fn method_signatures_match_std() {
     entry_signatures_match_std();
 }
 
+// `'a` names the entry's lifetime in the body's `fn` pointer types.
+#[allow(clippy::extra_unused_lifetimes)]
 fn entry_signatures_match_std<'a>() {
     type E<'a> = Entry<'a, String, i32>;
     type O<'a> = OccupiedEntry<'a, String, i32>;

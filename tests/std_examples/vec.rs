@@ -274,7 +274,8 @@ fn conversions_and_traits() {
     w.extend(&[4, 5]);
     assert_eq!(w, [1, 2, 3, 4, 5]);
     assert_eq!(format!("{v:?}"), "[1, 2, 3]");
-    assert!(FrozenVec::from([1, 2]) < FrozenVec::from([1, 3]));
+    let (small, big) = (FrozenVec::from([1, 2]), FrozenVec::from([1, 3]));
+    assert!(small < big);
     assert!(FrozenVec::<u8>::default().is_empty());
 }
 
