@@ -24,7 +24,7 @@ mod entry;
 pub(crate) mod repair;
 
 pub use entry::{Entry, OccupiedEntry, VacantEntry};
-pub use iter::{Diff, DiffItem, IntoIter, Iter, Keys, Range, Values};
+pub use iter::{Diff, DiffItem, IntoIter, IntoKeys, IntoValues, Iter, Keys, Range, Values};
 
 /// The backend: imbl's B-tree map with triomphe (`ArcTK`) pointers, named explicitly.
 type Inner<K, V> = GenericOrdMap<K, V, ArcTK>;
@@ -193,6 +193,43 @@ impl<K, V> FrozenOrdMap<K, V> {
     /// ```
     pub fn clear(&mut self) {
         self.inner.clear();
+    }
+}
+
+impl<K: Clone, V: Clone> FrozenOrdMap<K, V> {
+    /// Consumes the map into an iterator over its keys, ascending, as
+    /// [`BTreeMap::into_keys`](std::collections::BTreeMap::into_keys). Keys still shared with
+    /// another clone are cloned out, as by `into_iter`.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdMap;
+    ///
+    /// let mut a = FrozenOrdMap::new();
+    /// a.insert(2, "b");
+    /// a.insert(1, "a");
+    ///
+    /// let keys: Vec<i32> = a.into_keys().collect();
+    /// assert_eq!(keys, [1, 2]);
+    /// ```
+    pub fn into_keys(self) -> IntoKeys<K, V> {
+        IntoKeys::new(self.into_iter())
+    }
+
+    /// Consumes the map into an iterator over its values, in ascending order of their keys, as
+    /// [`BTreeMap::into_values`](std::collections::BTreeMap::into_values).
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdMap;
+    ///
+    /// let mut a = FrozenOrdMap::new();
+    /// a.insert(1, "hello");
+    /// a.insert(2, "goodbye");
+    ///
+    /// let values: Vec<&str> = a.into_values().collect();
+    /// assert_eq!(values, ["hello", "goodbye"]);
+    /// ```
+    pub fn into_values(self) -> IntoValues<K, V> {
+        IntoValues::new(self.into_iter())
     }
 }
 

@@ -1,5 +1,5 @@
 //! The iterators of [`FrozenOrdMap`](super::FrozenOrdMap): [`Iter`], [`Keys`], [`Values`],
-//! [`Range`], [`IntoIter`], and [`Diff`] with its items [`DiffItem`].
+//! [`Range`], [`IntoIter`], [`IntoKeys`], [`IntoValues`], and [`Diff`] with its items [`DiffItem`].
 
 use core::fmt;
 use core::iter::FusedIterator;
@@ -250,6 +250,90 @@ impl<K: Clone + fmt::Debug, V: Clone + fmt::Debug> fmt::Debug for IntoIter<K, V>
         f.debug_list().entries(self.clone()).finish()
     }
 }
+
+/// An owning iterator over the keys of a [`FrozenOrdMap`](super::FrozenOrdMap), ascending, as
+/// std's `btree_map::IntoKeys`.
+///
+/// Created by [`FrozenOrdMap::into_keys`](super::FrozenOrdMap::into_keys).
+///
+/// ```
+/// use deepfreeze::FrozenOrdMap;
+///
+/// let m = FrozenOrdMap::from([(2, 'b'), (1, 'a')]);
+/// assert_eq!(m.into_keys().collect::<Vec<_>>(), [1, 2]);
+/// ```
+pub struct IntoKeys<K, V> {
+    inner: IntoIter<K, V>,
+}
+
+/// An owning iterator over the values of a [`FrozenOrdMap`](super::FrozenOrdMap), in ascending
+/// order of their keys, as std's `btree_map::IntoValues`.
+///
+/// Created by [`FrozenOrdMap::into_values`](super::FrozenOrdMap::into_values).
+///
+/// ```
+/// use deepfreeze::FrozenOrdMap;
+///
+/// let m = FrozenOrdMap::from([(2, 'b'), (1, 'a')]);
+/// assert_eq!(m.into_values().collect::<String>(), "ab");
+/// ```
+pub struct IntoValues<K, V> {
+    inner: IntoIter<K, V>,
+}
+
+/// The iterator traits, `Clone` and a listing `Debug` for an owning iterator over one part of
+/// [`IntoIter`]'s entries.
+macro_rules! owned_part_iterator {
+    ($name:ident, $item:ty, $part:expr, $shown:ident) => {
+        impl<K, V> $name<K, V> {
+            pub(super) fn new(inner: IntoIter<K, V>) -> Self {
+                Self { inner }
+            }
+        }
+
+        impl<K: Clone, V: Clone> Iterator for $name<K, V> {
+            type Item = $item;
+
+            fn next(&mut self) -> Option<$item> {
+                self.inner.next().map($part)
+            }
+
+            fn size_hint(&self) -> (usize, Option<usize>) {
+                self.inner.size_hint()
+            }
+        }
+
+        impl<K: Clone, V: Clone> DoubleEndedIterator for $name<K, V> {
+            fn next_back(&mut self) -> Option<$item> {
+                self.inner.next_back().map($part)
+            }
+        }
+
+        impl<K: Clone, V: Clone> ExactSizeIterator for $name<K, V> {}
+        impl<K: Clone, V: Clone> FusedIterator for $name<K, V> {}
+
+        impl<K, V> Clone for $name<K, V> {
+            fn clone(&self) -> Self {
+                Self {
+                    inner: self.inner.clone(),
+                }
+            }
+        }
+
+        impl<K: Clone, V: Clone> fmt::Debug for $name<K, V>
+        where
+            $shown: fmt::Debug,
+        {
+            /// Lists the items not yet yielded, like std's.
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.debug_list().entries(self.clone()).finish()
+            }
+        }
+    };
+}
+
+owned_part_iterator!(IntoKeys, K, |(key, _)| key, K);
+owned_part_iterator!(IntoValues, V, |(_, value)| value, V);
 
 /// One difference between two versions of a [`FrozenOrdMap`](super::FrozenOrdMap), as yielded by
 /// [`FrozenOrdMap::diff`](super::FrozenOrdMap::diff): what to apply to the old map (`'a`) to get

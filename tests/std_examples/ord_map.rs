@@ -374,3 +374,29 @@ static_assertions::assert_impl_all!(FrozenOrdMap<String, u8>: Clone, Default, st
     PartialEq, Eq, PartialOrd, Ord, std::hash::Hash, Send, Sync, FromIterator<(String, u8)>,
     Extend<(String, u8)>, From<[(String, u8); 2]>, IntoIterator, std::ops::Index<&'static str>);
 static_assertions::assert_impl_all!(FrozenOrdMap<u8, u8>: Extend<(&'static u8, &'static u8)>);
+
+#[test]
+fn into_keys_and_into_values() {
+    let mut a = FrozenOrdMap::new();
+    a.insert(2, "b");
+    a.insert(1, "a");
+    let keys: Vec<i32> = a.clone().into_keys().collect();
+    assert_eq!(keys, [1, 2]);
+
+    let mut a = FrozenOrdMap::new();
+    a.insert(1, "hello");
+    a.insert(2, "goodbye");
+    let values: Vec<&str> = a.clone().into_values().collect();
+    assert_eq!(values, ["hello", "goodbye"]);
+    assert_eq!(
+        a.clone().into_values().rev().collect::<Vec<_>>(),
+        ["goodbye", "hello"]
+    );
+    assert_eq!(format!("{:?}", a.clone().into_keys()), "[1, 2]");
+    assert_eq!(a.into_keys().len(), 2);
+}
+
+static_assertions::assert_impl_all!(deepfreeze::ord_map::IntoKeys<u8, u8>: Clone,
+    std::fmt::Debug, DoubleEndedIterator, ExactSizeIterator, std::iter::FusedIterator);
+static_assertions::assert_impl_all!(deepfreeze::ord_map::IntoValues<u8, u8>: Clone,
+    std::fmt::Debug, DoubleEndedIterator, ExactSizeIterator, std::iter::FusedIterator);
