@@ -340,9 +340,9 @@ fn get_disjoint_mut_duplicate_keys_panic() {
 
 #[test]
 #[should_panic]
-fn get_disjoint_mut_duplicate_absent_keys_panic_too() {
-    // std checks for overlap among the keys it found; an absent key twice is not a duplicate
-    // entry. This documents that two *present* equal keys panic even when others are absent.
+fn get_disjoint_mut_duplicate_keys_panic_among_absent_ones() {
+    // std checks for overlap among the entries it found: two equal present keys panic even
+    // when other keys are absent.
     let mut libraries = libraries();
     let _got = libraries.get_disjoint_mut(["Nowhere", "Athenæum", "Athenæum"]);
 }
