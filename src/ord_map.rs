@@ -25,7 +25,7 @@ pub(crate) mod repair;
 
 pub use crate::diff_item::DiffItem;
 pub use entry::{Entry, OccupiedEntry, VacantEntry};
-pub use iter::{Diff, IntoIter, Iter, Keys, Range, Values};
+pub use iter::{Diff, IntoIter, IntoKeys, IntoValues, Iter, Keys, Range, Values};
 
 /// The backend: imbl's B-tree map with triomphe (`ArcTK`) pointers, named explicitly.
 type Inner<K, V> = GenericOrdMap<K, V, ArcTK>;
@@ -125,6 +125,8 @@ unsafe impl<K: Frozen, V: Frozen> Frozen for FrozenOrdMap<K, V> {}
 impl<K, V> FrozenOrdMap<K, V> {
     /// Creates an empty map. Does not allocate.
     ///
+    /// Unlike `BTreeMap::new`, not a `const fn`: imbl's tree constructor is not one.
+    ///
     /// ```
     /// use deepfreeze::FrozenOrdMap;
     ///
@@ -192,6 +194,43 @@ impl<K, V> FrozenOrdMap<K, V> {
     /// ```
     pub fn clear(&mut self) {
         self.inner.clear();
+    }
+}
+
+impl<K: Clone, V: Clone> FrozenOrdMap<K, V> {
+    /// Consumes the map into an iterator over its keys, ascending, as
+    /// [`BTreeMap::into_keys`](std::collections::BTreeMap::into_keys). Keys still shared with
+    /// another clone are cloned out, as by `into_iter`.
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdMap;
+    ///
+    /// let mut a = FrozenOrdMap::new();
+    /// a.insert(2, "b");
+    /// a.insert(1, "a");
+    ///
+    /// let keys: Vec<i32> = a.into_keys().collect();
+    /// assert_eq!(keys, [1, 2]);
+    /// ```
+    pub fn into_keys(self) -> IntoKeys<K, V> {
+        IntoKeys::new(self.into_iter())
+    }
+
+    /// Consumes the map into an iterator over its values, in ascending order of their keys, as
+    /// [`BTreeMap::into_values`](std::collections::BTreeMap::into_values).
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdMap;
+    ///
+    /// let mut a = FrozenOrdMap::new();
+    /// a.insert(1, "hello");
+    /// a.insert(2, "goodbye");
+    ///
+    /// let values: Vec<&str> = a.into_values().collect();
+    /// assert_eq!(values, ["hello", "goodbye"]);
+    /// ```
+    pub fn into_values(self) -> IntoValues<K, V> {
+        IntoValues::new(self.into_iter())
     }
 }
 
@@ -299,7 +338,7 @@ impl<K: Ord, V> FrozenOrdMap<K, V> {
     /// assert_eq!(m.keys().copied().collect::<Vec<_>>(), [1, 2]);
     /// ```
     pub fn keys(&self) -> Keys<'_, K, V> {
-        Keys::new(self.inner.keys())
+        Keys::new(self.iter())
     }
 
     /// Returns an iterator over the values in ascending order of their keys.
@@ -311,7 +350,7 @@ impl<K: Ord, V> FrozenOrdMap<K, V> {
     /// assert_eq!(m.values().copied().collect::<String>(), "ab");
     /// ```
     pub fn values(&self) -> Values<'_, K, V> {
-        Values::new(self.inner.values())
+        Values::new(self.iter())
     }
 
     /// Returns an iterator over the entries whose keys fall in `range`, in ascending order, as

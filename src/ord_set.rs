@@ -113,6 +113,8 @@ unsafe impl<T: Frozen> Frozen for FrozenOrdSet<T> {}
 impl<T> FrozenOrdSet<T> {
     /// Creates an empty set. Does not allocate.
     ///
+    /// Unlike `BTreeSet::new`, not a `const fn`: imbl's tree constructor is not one.
+    ///
     /// ```
     /// use deepfreeze::FrozenOrdSet;
     ///

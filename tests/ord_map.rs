@@ -673,7 +673,7 @@ fn std_traits() {
     assert_eq!(from_hash, from_slice);
     assert_eq!(from_vec, from_slice, "later entries win");
     assert_eq!(BTreeMap::from(&from_hash), BTreeMap::from([(1, 1), (2, 4)]));
-    assert_eq!(BTreeMap::from([(1, 1), (2, 4)]), from_hash);
+    assert_eq!(from_hash, BTreeMap::from([(1, 1), (2, 4)]));
 
     // Collecting, extending, iterating.
     let mut e = FrozenOrdMap::new();

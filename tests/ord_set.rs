@@ -629,7 +629,7 @@ fn std_traits() {
     assert_eq!(from_btree, from_slice);
     assert_eq!(BTreeSet::from(&from_hash), BTreeSet::from([1, 2]));
     assert_eq!(BTreeSet::from(from_hash.clone()), BTreeSet::from([1, 2]));
-    assert_eq!(BTreeSet::from([1, 2]), from_hash);
+    assert_eq!(from_hash, BTreeSet::from([1, 2]));
 
     let mut e = FrozenOrdSet::new();
     e.extend([3, 1]);

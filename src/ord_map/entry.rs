@@ -191,6 +191,30 @@ impl<'a, K: Ord + Clone, V: Clone> Entry<'a, K, V> {
     }
 }
 
+impl<'a, K: Ord + Clone, V: Clone> Entry<'a, K, V> {
+    /// Sets the value of the entry (inserting the key if it is vacant) and returns the occupied
+    /// entry, as [`btree_map::Entry::insert_entry`](std::collections::btree_map::Entry::insert_entry).
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdMap;
+    ///
+    /// let mut map: FrozenOrdMap<&str, String> = FrozenOrdMap::new();
+    /// let entry = map.entry("poneyland").insert_entry("hoho".to_string());
+    /// assert_eq!(entry.key(), &"poneyland");
+    /// let entry = map.entry("poneyland").insert_entry("haha".to_string());
+    /// assert_eq!(entry.get(), "haha");
+    /// ```
+    pub fn insert_entry(self, value: V) -> OccupiedEntry<'a, K, V> {
+        match self {
+            Entry::Occupied(mut entry) => {
+                entry.insert(value);
+                entry
+            }
+            Entry::Vacant(entry) => entry.insert_entry(value),
+        }
+    }
+}
+
 impl<'a, K: Ord + Clone, V: Clone> OccupiedEntry<'a, K, V> {
     /// Returns the key stored in the map.
     ///
@@ -363,6 +387,27 @@ impl<'a, K: Ord + Clone, V: Clone> VacantEntry<'a, K, V> {
         let tree = &mut self.map.inner;
         super::repair::in_place(tree, |tree| tree.insert(self.key, value));
         tree.get_mut(&lookup).expect(VANISHED)
+    }
+
+    /// Inserts the entry's key with `value` and returns the occupied entry, as
+    /// [`btree_map::VacantEntry::insert_entry`](std::collections::btree_map::VacantEntry::insert_entry).
+    ///
+    /// ```
+    /// use deepfreeze::FrozenOrdMap;
+    /// use deepfreeze::ord_map::Entry;
+    ///
+    /// let mut map: FrozenOrdMap<&str, u32> = FrozenOrdMap::new();
+    /// if let Entry::Vacant(o) = map.entry("poneyland") {
+    ///     assert_eq!(o.insert_entry(37).get(), &37);
+    /// }
+    /// assert_eq!(map["poneyland"], 37);
+    /// ```
+    pub fn insert_entry(self, value: V) -> OccupiedEntry<'a, K, V> {
+        let VacantEntry { map, key } = self;
+        // The entry keeps a copy of the key to find the value again, as `OccupiedEntry` does.
+        let kept = key.clone();
+        super::repair::in_place(&mut map.inner, |tree| tree.insert(key, value));
+        OccupiedEntry { map, key: kept }
     }
 }
 

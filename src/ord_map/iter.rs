@@ -1,5 +1,5 @@
 //! The iterators of [`FrozenOrdMap`](super::FrozenOrdMap): [`Iter`], [`Keys`], [`Values`],
-//! [`Range`], [`IntoIter`], and [`Diff`] with its items [`DiffItem`].
+//! [`Range`], [`IntoIter`], [`IntoKeys`], [`IntoValues`], and [`Diff`] with its items [`DiffItem`].
 
 use core::fmt;
 use core::iter::FusedIterator;
@@ -91,26 +91,13 @@ impl<K: fmt::Debug, V: fmt::Debug> fmt::Debug for Iter<'_, K, V> {
 /// assert_eq!(keys.rev().collect::<Vec<_>>(), [&2, &1]);
 /// ```
 pub struct Keys<'a, K, V> {
-    inner: ordmap::Keys<'a, K, V, ArcTK>,
+    // Over the entries (imbl's own key iterator is not `Clone`), as std's `Keys` is `Clone`.
+    inner: Iter<'a, K, V>,
 }
 
 impl<'a, K, V> Keys<'a, K, V> {
-    pub(super) fn new(inner: ordmap::Keys<'a, K, V, ArcTK>) -> Self {
+    pub(super) fn new(inner: Iter<'a, K, V>) -> Self {
         Self { inner }
-    }
-}
-
-forward_iterator!(Keys<'a, K, V>, &'a K, where K: Ord);
-impl<K: Ord, V> ExactSizeIterator for Keys<'_, K, V> {}
-
-impl<K, V> fmt::Debug for Keys<'_, K, V>
-where
-    K: Ord,
-{
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Keys")
-            .field("remaining", &self.len())
-            .finish()
     }
 }
 
@@ -126,28 +113,62 @@ where
 /// assert_eq!(values.collect::<String>(), "ab");
 /// ```
 pub struct Values<'a, K, V> {
-    inner: ordmap::Values<'a, K, V, ArcTK>,
+    inner: Iter<'a, K, V>,
 }
 
 impl<'a, K, V> Values<'a, K, V> {
-    pub(super) fn new(inner: ordmap::Values<'a, K, V, ArcTK>) -> Self {
+    pub(super) fn new(inner: Iter<'a, K, V>) -> Self {
         Self { inner }
     }
 }
 
-forward_iterator!(Values<'a, K, V>, &'a V, where K: Ord);
-impl<K: Ord, V> ExactSizeIterator for Values<'_, K, V> {}
+/// `Iterator`, `DoubleEndedIterator`, `ExactSizeIterator`, `FusedIterator`, `Clone` and a
+/// `Debug` listing the remaining items, for an iterator over one part of [`Iter`]'s entries.
+macro_rules! part_iterator {
+    ($name:ident, $item:ty, $part:expr, $shown:ident) => {
+        impl<'a, K, V> Iterator for $name<'a, K, V> {
+            type Item = $item;
 
-impl<K, V> fmt::Debug for Values<'_, K, V>
-where
-    K: Ord,
-{
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Values")
-            .field("remaining", &self.len())
-            .finish()
-    }
+            fn next(&mut self) -> Option<$item> {
+                self.inner.next().map($part)
+            }
+
+            fn size_hint(&self) -> (usize, Option<usize>) {
+                self.inner.size_hint()
+            }
+        }
+
+        impl<'a, K, V> DoubleEndedIterator for $name<'a, K, V> {
+            fn next_back(&mut self) -> Option<$item> {
+                self.inner.next_back().map($part)
+            }
+        }
+
+        impl<K, V> ExactSizeIterator for $name<'_, K, V> {}
+        impl<K, V> FusedIterator for $name<'_, K, V> {}
+
+        impl<K, V> Clone for $name<'_, K, V> {
+            fn clone(&self) -> Self {
+                Self {
+                    inner: self.inner.clone(),
+                }
+            }
+        }
+
+        impl<K, V> fmt::Debug for $name<'_, K, V>
+        where
+            $shown: fmt::Debug,
+        {
+            /// Lists the remaining items, like std's.
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.debug_list().entries(self.clone()).finish()
+            }
+        }
+    };
 }
+
+part_iterator!(Keys, &'a K, |(key, _)| key, K);
+part_iterator!(Values, &'a V, |(_, value)| value, V);
 
 /// A borrowing iterator over the entries of a [`FrozenOrdMap`](super::FrozenOrdMap) whose keys
 /// fall in a range, ascending. Not `ExactSizeIterator`: its length is unknown until walked.
@@ -231,6 +252,90 @@ impl<K: Clone + fmt::Debug, V: Clone + fmt::Debug> fmt::Debug for IntoIter<K, V>
         f.debug_list().entries(self.clone()).finish()
     }
 }
+
+/// An owning iterator over the keys of a [`FrozenOrdMap`](super::FrozenOrdMap), ascending, as
+/// std's `btree_map::IntoKeys`.
+///
+/// Created by [`FrozenOrdMap::into_keys`](super::FrozenOrdMap::into_keys).
+///
+/// ```
+/// use deepfreeze::FrozenOrdMap;
+///
+/// let m = FrozenOrdMap::from([(2, 'b'), (1, 'a')]);
+/// assert_eq!(m.into_keys().collect::<Vec<_>>(), [1, 2]);
+/// ```
+pub struct IntoKeys<K, V> {
+    inner: IntoIter<K, V>,
+}
+
+/// An owning iterator over the values of a [`FrozenOrdMap`](super::FrozenOrdMap), in ascending
+/// order of their keys, as std's `btree_map::IntoValues`.
+///
+/// Created by [`FrozenOrdMap::into_values`](super::FrozenOrdMap::into_values).
+///
+/// ```
+/// use deepfreeze::FrozenOrdMap;
+///
+/// let m = FrozenOrdMap::from([(2, 'b'), (1, 'a')]);
+/// assert_eq!(m.into_values().collect::<String>(), "ab");
+/// ```
+pub struct IntoValues<K, V> {
+    inner: IntoIter<K, V>,
+}
+
+/// The iterator traits, `Clone` and a listing `Debug` for an owning iterator over one part of
+/// [`IntoIter`]'s entries.
+macro_rules! owned_part_iterator {
+    ($name:ident, $item:ty, $part:expr, $shown:ident) => {
+        impl<K, V> $name<K, V> {
+            pub(super) fn new(inner: IntoIter<K, V>) -> Self {
+                Self { inner }
+            }
+        }
+
+        impl<K: Clone, V: Clone> Iterator for $name<K, V> {
+            type Item = $item;
+
+            fn next(&mut self) -> Option<$item> {
+                self.inner.next().map($part)
+            }
+
+            fn size_hint(&self) -> (usize, Option<usize>) {
+                self.inner.size_hint()
+            }
+        }
+
+        impl<K: Clone, V: Clone> DoubleEndedIterator for $name<K, V> {
+            fn next_back(&mut self) -> Option<$item> {
+                self.inner.next_back().map($part)
+            }
+        }
+
+        impl<K: Clone, V: Clone> ExactSizeIterator for $name<K, V> {}
+        impl<K: Clone, V: Clone> FusedIterator for $name<K, V> {}
+
+        impl<K, V> Clone for $name<K, V> {
+            fn clone(&self) -> Self {
+                Self {
+                    inner: self.inner.clone(),
+                }
+            }
+        }
+
+        impl<K: Clone, V: Clone> fmt::Debug for $name<K, V>
+        where
+            $shown: fmt::Debug,
+        {
+            /// Lists the items not yet yielded, like std's.
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.debug_list().entries(self.clone()).finish()
+            }
+        }
+    };
+}
+
+owned_part_iterator!(IntoKeys, K, |(key, _)| key, K);
+owned_part_iterator!(IntoValues, V, |(_, value)| value, V);
 
 /// The iterator returned by [`FrozenOrdMap::diff`](super::FrozenOrdMap::diff): the changes from
 /// one map to another in ascending key order, skipping the subtrees the two maps share.

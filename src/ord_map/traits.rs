@@ -42,15 +42,23 @@ impl<K: Ord, V: PartialEq> PartialEq for FrozenOrdMap<K, V> {
 
 impl<K: Ord, V: Eq> Eq for FrozenOrdMap<K, V> {}
 
+/// The same entries as a `BTreeMap`, for comparing with a model.
+///
+/// One direction only: `BTreeMap` has a single `PartialEq` impl, which lets
+/// `assert_eq!(btree_map, iter.collect())` infer the collected type in every crate; an impl of
+/// `PartialEq<FrozenOrdMap>` for `BTreeMap` would make that code ambiguous wherever this crate is
+/// linked.
+///
+/// ```
+/// use deepfreeze::FrozenOrdMap;
+/// use std::collections::BTreeMap;
+///
+/// let map = FrozenOrdMap::from([(1, 'a'), (2, 'b')]);
+/// assert_eq!(map, BTreeMap::from([(2, 'b'), (1, 'a')]));
+/// ```
 impl<K: Ord, V: PartialEq> PartialEq<BTreeMap<K, V>> for FrozenOrdMap<K, V> {
     fn eq(&self, other: &BTreeMap<K, V>) -> bool {
         self.len() == other.len() && self.iter().eq(other.iter())
-    }
-}
-
-impl<K: Ord, V: PartialEq> PartialEq<FrozenOrdMap<K, V>> for BTreeMap<K, V> {
-    fn eq(&self, other: &FrozenOrdMap<K, V>) -> bool {
-        other == self
     }
 }
 

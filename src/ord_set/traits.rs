@@ -41,15 +41,23 @@ impl<T: Ord> PartialEq for FrozenOrdSet<T> {
 
 impl<T: Ord> Eq for FrozenOrdSet<T> {}
 
+/// The same elements as a `BTreeSet`, for comparing with a model.
+///
+/// One direction only: `BTreeSet` has a single `PartialEq` impl, which lets
+/// `assert_eq!(btree_set, iter.collect())` infer the collected type in every crate; an impl of
+/// `PartialEq<FrozenOrdSet>` for `BTreeSet` would make that code ambiguous wherever this crate is
+/// linked.
+///
+/// ```
+/// use deepfreeze::FrozenOrdSet;
+/// use std::collections::BTreeSet;
+///
+/// let set = FrozenOrdSet::from([2, 1]);
+/// assert_eq!(set, BTreeSet::from([1, 2]));
+/// ```
 impl<T: Ord> PartialEq<BTreeSet<T>> for FrozenOrdSet<T> {
     fn eq(&self, other: &BTreeSet<T>) -> bool {
         self.len() == other.len() && self.iter().eq(other.iter())
-    }
-}
-
-impl<T: Ord> PartialEq<FrozenOrdSet<T>> for BTreeSet<T> {
-    fn eq(&self, other: &FrozenOrdSet<T>) -> bool {
-        other == self
     }
 }
 

@@ -48,10 +48,19 @@ where
     /// Sets are equal when they have the same elements. Compared node by node first, skipping
     /// shared sub-tries, as [`FrozenMap`]'s equality.
     ///
+    /// As for `HashSet`, this is the only `PartialEq` impl: there is none with std's `HashSet`
+    /// (either way), so that `assert_eq!(set, iter.collect())` infers the collected type, as in
+    /// std's examples of `union`, `intersection`, `difference` and `symmetric_difference`.
+    /// Compare with a std set through a conversion, `HashSet::from(&set) == std_set`.
+    ///
     /// ```
     /// use deepfreeze::FrozenSet;
     ///
     /// assert_eq!(FrozenSet::from([1, 2]), FrozenSet::from([2, 1]));
+    /// let a = FrozenSet::from([1, 2, 3]);
+    /// let b = FrozenSet::from([2, 3, 4]);
+    /// let both: FrozenSet<_> = a.intersection(&b).collect();
+    /// assert_eq!(both, [2, 3].iter().collect());
     /// assert_ne!(FrozenSet::from([1]), FrozenSet::from([2]));
     /// ```
     #[inline]
@@ -360,40 +369,7 @@ impl<T, S> From<FrozenSet<T, S>> for FrozenMap<T, (), S> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The same surface as the sibling containers: equality with the std set, conversions by reference
-
-#[cfg(feature = "std")]
-impl<T, S, S2> PartialEq<HashSet<T, S2>> for FrozenSet<T, S>
-where
-    T: Hash + Eq,
-    S2: BuildHasher,
-{
-    /// The same elements, whatever either hasher, as `HashSet == HashSet`.
-    ///
-    /// ```
-    /// use deepfreeze::FrozenSet;
-    /// use std::collections::HashSet;
-    ///
-    /// let std_set = HashSet::from([1, 2]);
-    /// let set = FrozenSet::from([2, 1]);
-    /// assert!(set == std_set && std_set == set);
-    /// assert!(set != HashSet::from([1]));
-    /// ```
-    fn eq(&self, other: &HashSet<T, S2>) -> bool {
-        self.len() == other.len() && self.iter().all(|value| other.contains(value))
-    }
-}
-
-#[cfg(feature = "std")]
-impl<T, S, S2> PartialEq<FrozenSet<T, S>> for HashSet<T, S2>
-where
-    T: Hash + Eq,
-    S2: BuildHasher,
-{
-    fn eq(&self, other: &FrozenSet<T, S>) -> bool {
-        other == self
-    }
-}
+// The same surface as the sibling containers: conversions by reference
 
 #[cfg(feature = "std")]
 impl<T: Hash + Eq + Clone> From<&[T]> for FrozenSet<T> {
@@ -423,7 +399,8 @@ where
     ///
     /// let set = FrozenSet::from([1, 2]);
     /// let std_set: HashSet<_, _> = (&set).into();
-    /// assert!(std_set == set);
+    /// assert!(std_set.contains(&1) && std_set.contains(&2));
+    /// assert_eq!(set.len(), 2);
     /// ```
     fn from(set: &FrozenSet<T, S>) -> Self {
         let mut out = HashSet::with_capacity_and_hasher(set.len(), set.hasher().clone());
