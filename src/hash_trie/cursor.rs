@@ -34,6 +34,10 @@ pub(crate) trait Level: Default {
     /// Starts reading the root node of `child`.
     fn enter(child: Self::Child) -> Self;
 
+    /// Whether this node has no slots left to read. A walk does not keep such a node to come
+    /// back to, and most nodes are: a node's children are its last slots.
+    fn is_done(&self) -> bool;
+
     /// Folds `f` over the rest of this node's parts: what [`next_part`](Self::next_part)
     /// would yield, for a level that can read its slots faster in one pass.
     #[inline]
@@ -67,6 +71,11 @@ impl<'a, K, V> Level for slice::Iter<'a, Slot<K, V>> {
     #[inline]
     fn enter(child: Self::Child) -> Self {
         child.slice.iter()
+    }
+
+    #[inline]
+    fn is_done(&self) -> bool {
+        self.as_slice().is_empty()
     }
 
     #[inline]
@@ -106,6 +115,11 @@ impl<'a, K: Clone, V: Clone> Level for slice::IterMut<'a, Slot<K, V>> {
     #[inline]
     fn enter(child: Self::Child) -> Self {
         make_mut(child).slice.iter_mut()
+    }
+
+    #[inline]
+    fn is_done(&self) -> bool {
+        self.len() == 0
     }
 }
 
@@ -155,6 +169,13 @@ impl<K: Clone, V: Clone> Level for OwnedLevel<K, V> {
             node: Some(child),
             next: 0,
         }
+    }
+
+    #[inline]
+    fn is_done(&self) -> bool {
+        self.node
+            .as_ref()
+            .is_none_or(|node| self.next == node.slice.len())
     }
 }
 
@@ -215,6 +236,10 @@ impl<L: Level> Iterator for Cursor<L> {
                 Some(Part::Entry(entry)) => return Some(entry),
                 Some(Part::Child(child)) => {
                     let parent = mem::replace(&mut self.current, L::enter(child));
+                    if parent.is_done() {
+                        // Nothing to come back to (released here, for the owning walk).
+                        continue;
+                    }
                     // A path has at most `MAX_DEPTH` nodes, so at most `MAX_DEPTH - 1` parents.
                     if let Some(slot) = self.parents.get_mut(self.depth) {
                         *slot = parent;
