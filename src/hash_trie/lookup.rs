@@ -3,7 +3,7 @@
 //!
 //! A descent's instructions are mostly bit counting: one population count per level (a node's
 //! slot index is the number of set bitmap bits below the key's fragment). Baseline x86-64 has no
-//! `popcnt` instruction, and the portable bit trick `count_ones` falls back to costs about 15
+//! `popcnt` instruction, and the portable bit trick `count_ones` falls back to is about 15
 //! instructions, as many as the rest of a level. So, on x86-64 with `std`, the descents run in a
 //! copy compiled with `popcnt` enabled when the processor has it (detected once by std and
 //! cached). Under Miri, without `std`, on other architectures, and when the build already
@@ -127,31 +127,13 @@ fn find_in<'a, K, V>(
         })
 }
 
-/// Runs `f`, compiled with the `popcnt` instruction enabled if the processor has it.
-///
-/// `f` and what it inlines are compiled twice: into [`popcnt`] (chosen when the feature is
-/// detected) and into the portable path. The check is a load and a test of std's cached
-/// feature word.
 #[cfg(all(
     feature = "std",
     target_arch = "x86_64",
     not(target_feature = "popcnt"),
     not(miri)
 ))]
-#[allow(unsafe_code)]
-#[inline(always)]
-fn with_popcnt<R>(f: impl FnOnce() -> R) -> R {
-    if std::is_x86_feature_detected!("popcnt") {
-        // SAFETY: `popcnt` is `#[target_feature(enable = "popcnt")]`, which is sound to call
-        // exactly when the processor running this code supports that feature:
-        // - `is_x86_feature_detected!("popcnt")` just returned `true`, so it does (std asks the
-        //   processor with `cpuid`, once, and caches the answer).
-        // `popcnt` has no other precondition: it only calls `f`, a safe closure.
-        unsafe { popcnt(f) }
-    } else {
-        f()
-    }
-}
+use detected::with_popcnt;
 
 /// The portable build: `count_ones` is whatever the target enables (`popcnt` itself when the
 /// build targets it).
@@ -166,11 +148,7 @@ fn with_popcnt<R>(f: impl FnOnce() -> R) -> R {
     f()
 }
 
-/// Calls `f`, with `f` (and what it inlines) compiled for processors with `popcnt`.
-///
-/// # Safety
-///
-/// The processor must support `popcnt`.
+/// The runtime choice between a `popcnt` copy and the portable one.
 #[cfg(all(
     feature = "std",
     target_arch = "x86_64",
@@ -178,8 +156,34 @@ fn with_popcnt<R>(f: impl FnOnce() -> R) -> R {
     not(miri)
 ))]
 #[allow(unsafe_code)]
-#[target_feature(enable = "popcnt")]
-#[inline]
-unsafe fn popcnt<R>(f: impl FnOnce() -> R) -> R {
-    f()
+mod detected {
+    /// Runs `f`, compiled with the `popcnt` instruction enabled if the processor has it.
+    ///
+    /// `f` and what it inlines are compiled twice: into [`popcnt`] (chosen when the feature is
+    /// detected) and into the portable path. The check is a load and a test of std's cached
+    /// feature word.
+    #[inline(always)]
+    pub(super) fn with_popcnt<R>(f: impl FnOnce() -> R) -> R {
+        if std::is_x86_feature_detected!("popcnt") {
+            // SAFETY: `popcnt` is `#[target_feature(enable = "popcnt")]`, which is sound to call
+            // exactly when the processor running this code supports that feature:
+            // - `is_x86_feature_detected!("popcnt")` just returned `true`, so it does (std asks
+            //   the processor with `cpuid`, once, and caches the answer).
+            // `popcnt` has no other precondition: it only calls `f`, a safe closure.
+            unsafe { popcnt(f) }
+        } else {
+            f()
+        }
+    }
+
+    /// Calls `f`, with `f` (and what it inlines) compiled for processors with `popcnt`.
+    ///
+    /// # Safety
+    ///
+    /// The processor must support `popcnt`.
+    #[target_feature(enable = "popcnt")]
+    #[inline]
+    unsafe fn popcnt<R>(f: impl FnOnce() -> R) -> R {
+        f()
+    }
 }
