@@ -35,51 +35,36 @@ trait Measured {
     fn sum_for(&self) -> u64;
 }
 
-impl Measured for FrozenMap<u64, u64, RandomState> {
-    fn build(keys: &[u64], hasher: RandomState) -> Self {
-        let mut map = FrozenMap::with_hasher(hasher);
-        map.extend(keys.iter().map(|&k| (k, k)));
-        map
-    }
-    fn get(&self, key: &u64) -> Option<&u64> {
-        FrozenMap::get(self, key)
-    }
-    #[inline(never)]
-    fn sum_fold(&self) -> u64 {
-        self.iter().fold(0, |acc, (_, v)| acc.wrapping_add(*v))
-    }
-    #[inline(never)]
-    fn sum_for(&self) -> u64 {
-        let mut acc = 0u64;
-        for (_, v) in self.iter() {
-            acc = acc.wrapping_add(*v);
+/// The same code for both maps, so that only the map differs.
+macro_rules! measured {
+    ($map:ident) => {
+        impl Measured for $map<u64, u64, RandomState> {
+            fn build(keys: &[u64], hasher: RandomState) -> Self {
+                let mut map = $map::with_hasher(hasher);
+                map.extend(keys.iter().map(|&k| (k, k)));
+                map
+            }
+            fn get(&self, key: &u64) -> Option<&u64> {
+                $map::get(self, key)
+            }
+            #[inline(never)]
+            fn sum_fold(&self) -> u64 {
+                self.iter().fold(0, |acc, (_, v)| acc.wrapping_add(*v))
+            }
+            #[inline(never)]
+            fn sum_for(&self) -> u64 {
+                let mut acc = 0u64;
+                for (_, v) in self.iter() {
+                    acc = acc.wrapping_add(*v);
+                }
+                acc
+            }
         }
-        acc
-    }
+    };
 }
 
-impl Measured for HashMap<u64, u64, RandomState> {
-    fn build(keys: &[u64], hasher: RandomState) -> Self {
-        let mut map = HashMap::with_hasher(hasher);
-        map.extend(keys.iter().map(|&k| (k, k)));
-        map
-    }
-    fn get(&self, key: &u64) -> Option<&u64> {
-        HashMap::get(self, key)
-    }
-    #[inline(never)]
-    fn sum_fold(&self) -> u64 {
-        self.iter().fold(0, |acc, (_, v)| acc.wrapping_add(*v))
-    }
-    #[inline(never)]
-    fn sum_for(&self) -> u64 {
-        let mut acc = 0u64;
-        for (_, v) in self.iter() {
-            acc = acc.wrapping_add(*v);
-        }
-        acc
-    }
-}
+measured!(FrozenMap);
+measured!(HashMap);
 
 /// `n` distinct pseudo-random keys (xorshift64*), in a fixed order.
 fn keys(n: usize) -> Vec<u64> {
