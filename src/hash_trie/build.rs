@@ -6,7 +6,7 @@
 use alloc::vec::{self, Vec};
 
 use super::HashTrie;
-use super::node::{BITS, Bitmaps, HASH_BITS, Loose, Node, Slot, bit_at, node_from_vec};
+use super::node::{BITS, Bitmaps, HASH_BITS, Loose, Node, Slot, bit_at, node_from_drain};
 
 /// Sort key putting hashes in trie order: fragment 0 (bits 0..5) most significant.
 pub(super) fn trie_order(hash: u32) -> u32 {
@@ -51,7 +51,11 @@ impl<K, V> HashTrie<K, V> {
         let hashes: Vec<u32> = unique.iter().map(|entry| entry.hash).collect();
         let len = unique.len();
         let mut source = unique.into_iter();
-        let root = build_node(&hashes, &mut source, 0);
+        let mut scratch = Scratch {
+            slots: Vec::new(),
+            children: Vec::new(),
+        };
+        let root = Self::build_node(&hashes, &mut source, &mut scratch, 0);
         Self {
             root: Some(root),
             len,
@@ -59,46 +63,54 @@ impl<K, V> HashTrie<K, V> {
     }
 }
 
-/// Builds the node for the entries with `hashes` (sorted in trie order, at least one), taking
-/// them from `source` in order.
-fn build_node<K, V>(
-    hashes: &[u32],
-    source: &mut vec::IntoIter<Loose<K, V>>,
-    shift: u32,
-) -> Node<K, V> {
-    if shift >= HASH_BITS {
-        let slots: Vec<Slot<K, V>> = source
-            .by_ref()
-            .take(hashes.len())
-            .map(Loose::into_slot)
-            .collect();
-        return node_from_vec(Bitmaps::default(), slots);
-    }
-    let mut bitmaps = Bitmaps::default();
-    let mut data = Vec::new();
-    let mut children = Vec::new();
-    let mut rest = hashes;
-    while let Some(&first) = rest.first() {
-        let bit = bit_at(first, shift);
-        let group = rest
-            .iter()
-            .take_while(|&&h| bit_at(h, shift) == bit)
-            .count();
-        if group == 1 {
-            bitmaps.data |= bit;
-            if let Some(entry) = source.next() {
-                data.push(entry.into_slot());
-            }
-        } else {
-            bitmaps.nodes |= bit;
-            children.push(Slot::Child(build_node(
-                &rest[..group],
-                source,
-                shift + BITS,
-            )));
+/// The slots of the nodes being built, shared by the whole recursion: a node's inline entries
+/// go onto `slots` and its children onto `children` (above where they stood when the node was
+/// started), then the children move after the entries and all of them into the node's own
+/// allocation. The nodes are thus the only allocations a build makes, besides the two stacks.
+struct Scratch<K, V> {
+    slots: Vec<Slot<K, V>>,
+    children: Vec<Slot<K, V>>,
+}
+
+impl<K, V> HashTrie<K, V> {
+    /// Builds the node for the entries with `hashes` (sorted in trie order, at least one), taking
+    /// them from `source` in order.
+    fn build_node(
+        hashes: &[u32],
+        source: &mut vec::IntoIter<Loose<K, V>>,
+        scratch: &mut Scratch<K, V>,
+        shift: u32,
+    ) -> Node<K, V> {
+        let start = scratch.slots.len();
+        if shift >= HASH_BITS {
+            scratch
+                .slots
+                .extend(source.by_ref().take(hashes.len()).map(Loose::into_slot));
+            return node_from_drain(Bitmaps::default(), &mut scratch.slots, start);
         }
-        rest = &rest[group..];
+        let mut bitmaps = Bitmaps::default();
+        let children_start = scratch.children.len();
+        let mut rest = hashes;
+        while let Some(&first) = rest.first() {
+            let bit = bit_at(first, shift);
+            let group = rest
+                .iter()
+                .take_while(|&&h| bit_at(h, shift) == bit)
+                .count();
+            if group == 1 {
+                bitmaps.data |= bit;
+                if let Some(entry) = source.next() {
+                    scratch.slots.push(entry.into_slot());
+                }
+            } else {
+                bitmaps.nodes |= bit;
+                let child = Self::build_node(&rest[..group], source, scratch, shift + BITS);
+                scratch.children.push(Slot::Child(child));
+            }
+            rest = &rest[group..];
+        }
+        let Scratch { slots, children } = scratch;
+        slots.extend(children.drain(children_start..));
+        node_from_drain(bitmaps, slots, start)
     }
-    data.append(&mut children);
-    node_from_vec(bitmaps, data)
 }

@@ -106,6 +106,17 @@ pub(crate) fn node_from_vec<K, V>(bitmaps: Bitmaps, slots: Vec<Slot<K, V>>) -> N
     Arc::from_header_and_vec(bitmaps, slots)
 }
 
+/// Builds a node from `slots[start..]`, moved out of `slots` (whose buffer is kept for reuse).
+/// Moves only: cannot panic.
+#[inline]
+pub(crate) fn node_from_drain<K, V>(
+    bitmaps: Bitmaps,
+    slots: &mut Vec<Slot<K, V>>,
+    start: usize,
+) -> Node<K, V> {
+    Arc::from_header_and_iter(bitmaps, slots.drain(start..))
+}
+
 /// Builds a node from a few slots moved in (an array: cannot panic), in one allocation.
 #[inline]
 pub(crate) fn node_from_array<K, V, const N: usize>(
