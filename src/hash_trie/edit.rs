@@ -137,12 +137,9 @@ pub(super) fn remove_at<K: Clone, V: Clone>(
         };
         let (removed, shape) = remove_at(&mut child, shift + BITS, hash, inner);
         if let Shape::Kept = shape {
-            rebuild(
-                node,
-                bitmaps,
-                Some(index),
-                Some((index, Slot::Child(child))),
-            );
+            // Same shape: a plain copy of this node with the edited child in its slot (the copy's
+            // handle to the old child is dropped again).
+            make_mut(node).slice[index] = Slot::Child(child);
             return (removed, Shape::Kept);
         }
         (removed, shape)
