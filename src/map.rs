@@ -509,8 +509,8 @@ where
         K: Borrow<Q>,
         Q: ?Sized + Hash + Eq,
     {
-        let hash = self.hash_of(key);
-        self.trie.get(hash, |stored| stored.borrow() == key)
+        self.trie
+            .get(|| self.hash_of(key), |stored| stored.borrow() == key)
     }
 
     /// Returns `true` if the map has an entry for `key`.

@@ -17,14 +17,20 @@ use super::{HashTrie, Location};
 const LEVELS: u32 = HASH_BITS.div_ceil(BITS);
 
 impl<K, V> HashTrie<K, V> {
-    /// The entry with `hash` whose key satisfies `is_key`.
+    /// The entry whose key satisfies `is_key`, among those whose stored hash is `hash()`.
     ///
     /// The read path of every lookup: unlike [`find`](Self::find) it keeps no location, and it
-    /// runs `is_key` only on an entry whose stored hash is `hash`.
+    /// runs `is_key` only on an entry whose stored hash matches. `hash` is not called on an
+    /// empty trie; it is called inside [`with_popcnt`], so the hashing, the descent and the key
+    /// comparison are one function without a call between them.
     #[inline]
-    pub(crate) fn get(&self, hash: u32, mut is_key: impl FnMut(&K) -> bool) -> Option<(&K, &V)> {
+    pub(crate) fn get(
+        &self,
+        hash: impl FnOnce() -> u32,
+        mut is_key: impl FnMut(&K) -> bool,
+    ) -> Option<(&K, &V)> {
         let root = self.root.as_ref()?;
-        with_popcnt(move || get_in(root, hash, &mut is_key))
+        with_popcnt(move || get_in(root, hash(), &mut is_key))
     }
 
     /// Finds the entry with `hash` whose key satisfies `is_key`, and where it is.
@@ -172,8 +178,15 @@ mod detected {
             // `popcnt` has no other precondition: it only calls `f`, a safe closure.
             unsafe { popcnt(f) }
         } else {
-            f()
+            portable(f)
         }
+    }
+
+    /// Calls `f`, out of line like [`popcnt`]: the caller then holds only the check and two
+    /// calls, not a third copy of `f` whose registers it would have to save on every call.
+    #[inline(never)]
+    fn portable<R>(f: impl FnOnce() -> R) -> R {
+        f()
     }
 
     /// Calls `f`, with `f` (and what it inlines) compiled for processors with `popcnt`.
