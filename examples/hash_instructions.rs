@@ -10,10 +10,12 @@
 //! ```
 //!
 //! Arguments: `frozen` or `std`, an operation, the size `n`, the count. `lookup` runs `count`
-//! `get`s of present keys (cycling through them in a shuffled order); `fold` and `for` sum the
-//! values of the whole map `count / n` times (at least once), through `Iterator::fold` and a
-//! `for` loop (`next`). Divide the total by `count` for instructions per lookup or per element.
-//! Only the work inside `timed` is counted; building the map is not.
+//! `get`s of present keys (cycling through them in a shuffled order); `lookup_hot` cycles through
+//! only 1,000 of them, as `benches/collections.rs` does, so that their paths stay in cache (under
+//! `time`, with a large count, a quick wall-clock comparison of the two maps); `fold` and `for`
+//! sum the values of the whole map `count / n` times (at least once), through `Iterator::fold`
+//! and a `for` loop (`next`). Divide the total by `count` for instructions per lookup or per
+//! element. Only the work inside `timed` is counted; building the map is not.
 
 use std::collections::HashMap;
 use std::hash::RandomState;
@@ -94,13 +96,20 @@ fn run<M: Measured>(op: &str, n: usize, count: usize) {
     let keys = keys(n);
     let map = M::build(&keys, RandomState::new());
     let result = match op {
-        "lookup" => timed(|| {
-            let mut acc = 0u64;
-            for key in keys.iter().cycle().take(count) {
-                acc = acc.wrapping_add(*map.get(black_box(key)).unwrap_or(&0));
-            }
-            acc
-        }),
+        "lookup" | "lookup_hot" => {
+            let probe = if op == "lookup" {
+                &keys[..]
+            } else {
+                &keys[..keys.len().min(1000)]
+            };
+            timed(|| {
+                let mut acc = 0u64;
+                for key in probe.iter().cycle().take(count) {
+                    acc = acc.wrapping_add(*map.get(black_box(key)).unwrap_or(&0));
+                }
+                acc
+            })
+        }
         "fold" => timed(|| {
             (0..(count / keys.len()).max(1))
                 .fold(0u64, |acc, _| acc.wrapping_add(black_box(&map).sum_fold()))
@@ -109,7 +118,7 @@ fn run<M: Measured>(op: &str, n: usize, count: usize) {
             (0..(count / keys.len()).max(1))
                 .fold(0u64, |acc, _| acc.wrapping_add(black_box(&map).sum_for()))
         }),
-        _ => panic!("unknown operation {op}: lookup, fold or for"),
+        _ => panic!("unknown operation {op}: lookup, lookup_hot, fold or for"),
     };
     black_box(result);
 }
@@ -117,7 +126,7 @@ fn run<M: Measured>(op: &str, n: usize, count: usize) {
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let [_, which, op, n, count] = &args[..] else {
-        panic!("usage: hash_instructions frozen|std lookup|fold|for N COUNT");
+        panic!("usage: hash_instructions frozen|std lookup|lookup_hot|fold|for N COUNT");
     };
     let n: usize = n.parse().expect("N is a number");
     let count: usize = count.parse().expect("COUNT is a number");

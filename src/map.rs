@@ -509,8 +509,12 @@ where
         K: Borrow<Q>,
         Q: ?Sized + Hash + Eq,
     {
-        let hash = self.hash_of(key);
-        self.trie.get(hash, |stored| stored.borrow() == key)
+        HashTrie::get_in_context(
+            (self, key),
+            |(map, _)| &map.trie,
+            |(map, key)| map.hash_of(key),
+            |(_, key), stored| stored.borrow() == key,
+        )
     }
 
     /// Returns `true` if the map has an entry for `key`.
