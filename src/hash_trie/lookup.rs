@@ -1,6 +1,5 @@
 //! The read-only descents: [`get_in_context`](super::HashTrie::get_in_context) for every lookup
-//! and
-//! [`find`](super::HashTrie::find) for the updates that need to know where an entry is.
+//! and [`find`](super::HashTrie::find) for the updates that need to know where an entry is.
 //!
 //! A descent's instructions are mostly bit counting: one population count per level (a node's
 //! slot index is the number of set bitmap bits below the key's fragment). Baseline x86-64 has no
