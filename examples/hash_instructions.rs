@@ -12,7 +12,10 @@
 //! Arguments: `frozen` or `std`, an operation, the size `n`, the count. `lookup` runs `count`
 //! `get`s of present keys (cycling through them in a shuffled order); `fold` and `for` sum the
 //! values of the whole map `count / n` times (at least once), through `Iterator::fold` and a
-//! `for` loop (`next`). Divide the total by `count` for instructions per lookup or per element.
+//! `for` loop (`next`). `insert` and `remove` are shaped like the `hashmap_insert` and
+//! `hashmap_remove` benches: `count / 100` rounds (at least one) on one unshared map of `n`, each
+//! inserting 100 fresh keys (timed) and removing them again (not timed), or the reverse for
+//! `remove`. Divide the total by `count` for instructions per operation or per element.
 //! Only the work inside `timed` is counted; building the map is not.
 
 use std::collections::HashMap;
@@ -31,6 +34,8 @@ fn timed<R>(f: impl FnOnce() -> R) -> R {
 trait Measured {
     fn build(keys: &[u64], hasher: RandomState) -> Self;
     fn get(&self, key: &u64) -> Option<&u64>;
+    fn insert_all(&mut self, keys: &[u64]);
+    fn remove_all(&mut self, keys: &[u64]);
     fn sum_fold(&self) -> u64;
     fn sum_for(&self) -> u64;
 }
@@ -46,6 +51,18 @@ macro_rules! measured {
             }
             fn get(&self, key: &u64) -> Option<&u64> {
                 $map::get(self, key)
+            }
+            #[inline(never)]
+            fn insert_all(&mut self, keys: &[u64]) {
+                for &k in keys {
+                    black_box($map::insert(self, black_box(k), 1));
+                }
+            }
+            #[inline(never)]
+            fn remove_all(&mut self, keys: &[u64]) {
+                for k in keys {
+                    black_box($map::remove(self, black_box(k)));
+                }
             }
             #[inline(never)]
             fn sum_fold(&self) -> u64 {
@@ -90,10 +107,34 @@ fn keys(n: usize) -> Vec<u64> {
     out
 }
 
+/// Keys per round of `insert` and `remove`, as in the benches.
+const UPDATES: usize = 100;
+
 fn run<M: Measured>(op: &str, n: usize, count: usize) {
-    let keys = keys(n);
-    let map = M::build(&keys, RandomState::new());
+    let updates = if matches!(op, "insert" | "remove") {
+        UPDATES
+    } else {
+        0
+    };
+    let all = keys(n + updates);
+    let (keys, fresh) = all.split_at(n);
+    let mut map = M::build(keys, RandomState::new());
+    let rounds = (count / UPDATES).max(1);
     let result = match op {
+        "insert" => {
+            for _ in 0..rounds {
+                timed(|| map.insert_all(fresh));
+                map.remove_all(fresh);
+            }
+            0
+        }
+        "remove" => {
+            for _ in 0..rounds {
+                map.insert_all(fresh);
+                timed(|| map.remove_all(fresh));
+            }
+            0
+        }
         "lookup" => timed(|| {
             let mut acc = 0u64;
             for key in keys.iter().cycle().take(count) {
@@ -109,7 +150,7 @@ fn run<M: Measured>(op: &str, n: usize, count: usize) {
             (0..(count / keys.len()).max(1))
                 .fold(0u64, |acc, _| acc.wrapping_add(black_box(&map).sum_for()))
         }),
-        _ => panic!("unknown operation {op}: lookup, fold or for"),
+        _ => panic!("unknown operation {op}: lookup, fold, for, insert or remove"),
     };
     black_box(result);
 }
@@ -117,7 +158,7 @@ fn run<M: Measured>(op: &str, n: usize, count: usize) {
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let [_, which, op, n, count] = &args[..] else {
-        panic!("usage: hash_instructions frozen|std lookup|fold|for N COUNT");
+        panic!("usage: hash_instructions frozen|std lookup|fold|for|insert|remove N COUNT");
     };
     let n: usize = n.parse().expect("N is a number");
     let count: usize = count.parse().expect("COUNT is a number");
