@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use proptest::prelude::*;
 
-use super::node::{Loose, Slot};
+use super::node::{Loose, Slot, slots};
 use super::{Change, HashTrie, Rule};
 
 /// Hash functions of a key, from well spread to fully colliding.
@@ -87,10 +87,10 @@ fn assert_canonical(trie: &HashTrie<u16, u32>, model: &Model, hash: fn(u16) -> u
 
 fn assert_no_lone_entries(node: &super::node::Node<u16, u32>, is_root: bool) {
     if !is_root {
-        let single = node.slice.len() == 1 && matches!(node.slice[0], Slot::Entry { .. });
+        let single = slots(node).len() == 1 && matches!(slots(node)[0], Slot::Entry { .. });
         assert!(!single, "a non-root node with one entry");
     }
-    for slot in node.slice.iter() {
+    for slot in slots(node) {
         if let Slot::Child(child) = slot {
             assert_no_lone_entries(child, false);
         }

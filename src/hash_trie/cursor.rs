@@ -11,7 +11,7 @@ use core::slice;
 
 use triomphe::Arc;
 
-use super::node::{Loose, MAX_DEPTH, Node, Slot, make_mut, take_slot};
+use super::node::{Loose, MAX_DEPTH, Node, Slot, live_len, make_mut, slots, slots_mut, take_slot};
 
 /// What the next non-vacant slot of a node holds.
 pub(crate) enum Part<E, C> {
@@ -70,7 +70,7 @@ impl<'a, K, V> Level for slice::Iter<'a, Slot<K, V>> {
 
     #[inline]
     fn enter(child: Self::Child) -> Self {
-        child.slice.iter()
+        slots(child).iter()
     }
 
     #[inline]
@@ -114,7 +114,7 @@ impl<'a, K: Clone, V: Clone> Level for slice::IterMut<'a, Slot<K, V>> {
 
     #[inline]
     fn enter(child: Self::Child) -> Self {
-        make_mut(child).slice.iter_mut()
+        slots_mut(make_mut(child)).iter_mut()
     }
 
     #[inline]
@@ -123,10 +123,12 @@ impl<'a, K: Clone, V: Clone> Level for slice::IterMut<'a, Slot<K, V>> {
     }
 }
 
-/// Owning access to one node: the node, until its last slot is read, and the next slot index.
+/// Owning access to one node: the node, until its last live slot is read, the next slot index
+/// and the number of live slots.
 pub(crate) struct OwnedLevel<K, V> {
     node: Option<Node<K, V>>,
     next: usize,
+    len: usize,
 }
 
 impl<K, V> Default for OwnedLevel<K, V> {
@@ -135,6 +137,7 @@ impl<K, V> Default for OwnedLevel<K, V> {
         Self {
             node: None,
             next: 0,
+            len: 0,
         }
     }
 }
@@ -147,7 +150,7 @@ impl<K: Clone, V: Clone> Level for OwnedLevel<K, V> {
         loop {
             let node = self.node.as_mut()?;
             let index = self.next;
-            if index == node.slice.len() {
+            if index == self.len {
                 // Read to the end: release the node now rather than when the walk leaves it.
                 self.node = None;
                 return None;
@@ -166,6 +169,7 @@ impl<K: Clone, V: Clone> Level for OwnedLevel<K, V> {
     #[inline]
     fn enter(child: Self::Child) -> Self {
         Self {
+            len: live_len(&child),
             node: Some(child),
             next: 0,
         }
@@ -173,9 +177,7 @@ impl<K: Clone, V: Clone> Level for OwnedLevel<K, V> {
 
     #[inline]
     fn is_done(&self) -> bool {
-        self.node
-            .as_ref()
-            .is_none_or(|node| self.next == node.slice.len())
+        self.node.as_ref().is_none_or(|_| self.next == self.len)
     }
 }
 

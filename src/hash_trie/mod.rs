@@ -60,7 +60,7 @@ pub(crate) use parts::{OwnedSubTrie, SubTrie, SubTrieMut, trie_order};
 use alloc::vec::Vec;
 
 use edit::Shape;
-use node::{BITS, Node, Slot, bit_at, make_mut};
+use node::{BITS, Node, Slot, bit_at, make_mut, slots_mut};
 
 /// Where an entry is: `depth` levels below the root, at slot `index` of that node. The path to
 /// that node follows the entry's hash.
@@ -246,7 +246,7 @@ fn collect_values_mut<'a, K: Clone, V: Clone, const N: usize>(
 ) {
     let body = make_mut(node);
     let bitmaps = body.header;
-    for (index, slot) in body.slice.iter_mut().enumerate() {
+    for (index, slot) in slots_mut(body).iter_mut().enumerate() {
         match slot {
             Slot::Entry { value, .. } => {
                 if let Some(&(at, ..)) = wanted

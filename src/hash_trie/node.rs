@@ -46,8 +46,10 @@ impl Bitmaps {
 /// One slot of a node: an inline entry (with its 32-bit hash, which shares a word with the
 /// enum tag), or a child node.
 ///
-/// `Vacant` is never reachable from a trie that anyone can observe: it marks a slot whose
-/// contents were just moved out of a uniquely owned node that is about to be replaced or dropped.
+/// `Vacant` marks a slot whose contents were moved out of a uniquely owned node, and the spare
+/// slots of a bitmap node past its live ones (see [`slots`]). No reader sees one: readers go
+/// through [`slots`], and a node with a vacant slot among its live ones is replaced or dropped
+/// before anyone can observe it.
 pub(crate) enum Slot<K, V> {
     Entry { hash: u32, key: K, value: V },
     Child(Node<K, V>),
@@ -69,9 +71,50 @@ impl<K: Clone, V: Clone> Clone for Slot<K, V> {
     }
 }
 
-/// The body of a node: bitmaps, then exactly as many slots as the node holds (entries first in
-/// bit order, then children in bit order), in one allocation behind one reference count.
+/// The body of a node: bitmaps, then its slots (entries first in bit order, then children in bit
+/// order), in one allocation behind one reference count.
+///
+/// A bitmap node's live slots are the first `popcount(data) + popcount(nodes)`; a uniquely owned
+/// node that lost slots to in-place removals keeps them as a `Vacant` tail, so the next in-place
+/// insert needs no allocation. Nodes built any other way (bulk build, copies of shared nodes,
+/// growth) are exact. A collision node (both maps zero) is always exact.
 pub(crate) type Body<K, V> = HeaderSlice<Bitmaps, [Slot<K, V>]>;
+
+/// How many slots of `body` are live (the rest are its vacant tail).
+#[inline]
+pub(crate) fn live_len<K, V>(body: &Body<K, V>) -> usize {
+    let Bitmaps { data, nodes } = body.header;
+    if data == 0 && nodes == 0 {
+        return body.slice.len();
+    }
+    ((u64::from(data) << 32) | u64::from(nodes)).count_ones() as usize
+}
+
+/// The live slots of `body`: the only slots any reader may look at.
+#[inline]
+pub(crate) fn slots<K, V>(body: &Body<K, V>) -> &[Slot<K, V>] {
+    &body.slice[..checked_live_len(body)]
+}
+
+/// The live slots of `body`, for writing.
+#[inline]
+pub(crate) fn slots_mut<K, V>(body: &mut Body<K, V>) -> &mut [Slot<K, V>] {
+    let live = checked_live_len(body);
+    &mut body.slice[..live]
+}
+
+/// [`live_len`], checking in debug builds that the slots past the live ones are vacant.
+#[inline]
+fn checked_live_len<K, V>(body: &Body<K, V>) -> usize {
+    let live = live_len(body);
+    debug_assert!(
+        body.slice[live..]
+            .iter()
+            .all(|slot| matches!(slot, Slot::Vacant)),
+        "the slots past a node's live ones are vacant"
+    );
+    live
+}
 
 /// A shared handle to a node.
 pub(crate) type Node<K, V> = Arc<Body<K, V>>;
@@ -136,13 +179,13 @@ pub(crate) fn node_from_clones<K, V>(
 }
 
 /// Returns the body of `node` for writing, first replacing `node` by a copy of itself if another
-/// handle shares it. The copy is built completely (any panic of a `K`/`V` clone leaves `node`
+/// handle shares it. The copy (of the live slots only: it is exact) is built completely (any panic of a `K`/`V` clone leaves `node`
 /// as it was; see [`node_from_clones`] for what the partial copy leaves) before it is swapped
 /// in.
 #[inline]
 pub(crate) fn make_mut<K: Clone, V: Clone>(node: &mut Node<K, V>) -> &mut Body<K, V> {
     if !node.is_unique() {
-        *node = node_from_clones(node.header, node.slice.iter().cloned());
+        *node = node_from_clones(node.header, slots(node).iter().cloned());
     }
     match Arc::get_mut(node) {
         Some(body) => body,
@@ -170,20 +213,29 @@ pub(crate) fn take_entry<K: Clone, V: Clone>(node: &mut Node<K, V>, index: usize
     }
 }
 
-/// Replaces `node` by a node with bitmaps `bitmaps` whose slots are `node`'s, without the slot at
+/// Makes `node` a node with bitmaps `bitmaps` whose live slots are `node`'s, without the slot at
 /// `remove` and with `insert.1` at position `insert.0` of the result.
 ///
-/// A unique `node` gives up its slots by moves (no user code runs, nothing can panic); a shared
-/// one is copied into a `Vec` first, so a panicking clone drops the partial copy and leaves
-/// `node` untouched. The old node is dropped only after the new one is in place.
+/// A unique bitmap node with room for the result is edited in place: its slots shift within the
+/// allocation and a removal leaves a vacant tail. Otherwise a new exact-sized node replaces it: a
+/// unique `node` gives up its slots by moves (no user code runs, nothing can panic); a shared one
+/// is copied into a `Vec` first, so a panicking clone drops the partial copy and leaves `node`
+/// untouched. The old node is dropped only after the new one is in place.
 pub(crate) fn rebuild<K: Clone, V: Clone>(
     node: &mut Node<K, V>,
     bitmaps: Bitmaps,
     remove: Option<usize>,
     insert: Option<(usize, Slot<K, V>)>,
 ) {
-    let old_len = node.slice.len();
+    let old_len = live_len(node);
     let new_len = old_len - usize::from(remove.is_some()) + usize::from(insert.is_some());
+    let in_place = bitmaps != Bitmaps::default() && new_len <= node.slice.len();
+    if in_place {
+        if let Some(body) = Arc::get_mut(node) {
+            splice_in_place(body, old_len, bitmaps, remove, insert);
+            return;
+        }
+    }
     let (insert_at, mut new_slot) = match insert {
         Some((at, slot)) => (Some(at), Some(slot)),
         None => (None, None),
@@ -212,6 +264,33 @@ pub(crate) fn rebuild<K: Clone, V: Clone>(
         ),
     };
     *node = new;
+}
+
+/// [`rebuild`] within a unique body of `live` live slots, which has room for the result: moves
+/// only, so nothing can panic before the slots and bitmaps agree again. The removed slot (a
+/// moved-out entry, or a child whose slots were moved out) is dropped last.
+fn splice_in_place<K, V>(
+    body: &mut Body<K, V>,
+    mut live: usize,
+    bitmaps: Bitmaps,
+    remove: Option<usize>,
+    insert: Option<(usize, Slot<K, V>)>,
+) {
+    let mut removed = Slot::Vacant;
+    if let Some(index) = remove {
+        removed = take_slot(&mut body.slice[index]);
+        body.slice[index..live].rotate_left(1);
+        live -= 1;
+    }
+    if let Some((at, slot)) = insert {
+        let spare = mem::replace(&mut body.slice[live], slot);
+        debug_assert!(matches!(spare, Slot::Vacant), "a spare slot is vacant");
+        body.slice[at..=live].rotate_right(1);
+        live += 1;
+    }
+    body.header = bitmaps;
+    debug_assert_eq!(live_len(body), live, "the bitmaps count the live slots");
+    drop(removed);
 }
 
 /// The order in which [`rebuild`] fills a node: `Some(i)` for the old slot `i`, `None` for the
