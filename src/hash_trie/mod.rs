@@ -35,6 +35,8 @@
 #[cfg(test)]
 mod algebra_tests;
 mod build;
+#[cfg(test)]
+mod capacity_tests;
 mod cursor;
 mod diff;
 mod edit;
