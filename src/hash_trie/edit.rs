@@ -104,7 +104,7 @@ pub(super) fn remove_at<K: Clone, V: Clone>(
             data: bitmaps.data & !bit,
             nodes: bitmaps.nodes,
         };
-        if new_bitmaps.nodes == 0 && new_bitmaps.data.count_ones() == 1 && !is_root {
+        if new_bitmaps.nodes == 0 && new_bitmaps.data.is_power_of_two() && !is_root {
             let removed = take_entry(node, location.index);
             let other = take_entry(node, 1 - location.index);
             return (removed, Shape::Single(other));
@@ -123,8 +123,7 @@ pub(super) fn remove_at<K: Clone, V: Clone>(
         depth: location.depth - 1,
         index: location.index,
     };
-    let (removed, shape) = if node.is_unique() {
-        let body = make_mut(node);
+    let (removed, shape) = if let Some(body) = triomphe::Arc::get_mut(node) {
         match &mut body.slice[index] {
             Slot::Child(child) => remove_at(child, shift + BITS, hash, inner),
             _ => unreachable!("the slot indexed by a node bit is a child"),

@@ -227,15 +227,17 @@ pub(crate) fn rebuild<K: Clone, V: Clone>(
     remove: Option<usize>,
     insert: Option<(usize, Slot<K, V>)>,
 ) {
-    let old_len = live_len(node);
-    let new_len = old_len - usize::from(remove.is_some()) + usize::from(insert.is_some());
-    let in_place = bitmaps != Bitmaps::default() && new_len <= node.slice.len();
-    if in_place {
+    // Room for the result: a removal frees a slot, and a spare slot is always the last one.
+    let fits =
+        remove.is_some() || insert.is_none() || matches!(node.slice.last(), Some(Slot::Vacant));
+    if bitmaps != Bitmaps::default() && fits {
         if let Some(body) = Arc::get_mut(node) {
-            splice_in_place(body, old_len, bitmaps, remove, insert);
+            splice_in_place(body, bitmaps, remove, insert);
             return;
         }
     }
+    let old_len = live_len(node);
+    let new_len = old_len - usize::from(remove.is_some()) + usize::from(insert.is_some());
     let (insert_at, mut new_slot) = match insert {
         Some((at, slot)) => (Some(at), Some(slot)),
         None => (None, None),
@@ -266,30 +268,43 @@ pub(crate) fn rebuild<K: Clone, V: Clone>(
     *node = new;
 }
 
-/// [`rebuild`] within a unique body of `live` live slots, which has room for the result: moves
-/// only, so nothing can panic before the slots and bitmaps agree again. The removed slot (a
-/// moved-out entry, or a child whose slots were moved out) is dropped last.
+/// [`rebuild`] within a unique body with room for the result: moves only, so nothing can panic
+/// before the slots and bitmaps agree again. A replacement shifts only the slots between the two
+/// positions; a lone removal or insertion shifts to the end of the slice (the slots past the live
+/// ones are vacant), so no count of the live slots is needed. The removed slot (a moved-out
+/// entry, or a child whose slots were moved out) is dropped last.
 fn splice_in_place<K, V>(
     body: &mut Body<K, V>,
-    mut live: usize,
     bitmaps: Bitmaps,
     remove: Option<usize>,
     insert: Option<(usize, Slot<K, V>)>,
 ) {
-    let mut removed = Slot::Vacant;
-    if let Some(index) = remove {
-        removed = take_slot(&mut body.slice[index]);
-        body.slice[index..live].rotate_left(1);
-        live -= 1;
-    }
-    if let Some((at, slot)) = insert {
-        let spare = mem::replace(&mut body.slice[live], slot);
-        debug_assert!(matches!(spare, Slot::Vacant), "a spare slot is vacant");
-        body.slice[at..=live].rotate_right(1);
-        live += 1;
-    }
+    let slice = &mut body.slice;
+    let removed = match (remove, insert) {
+        (Some(index), Some((at, slot))) => {
+            let removed = mem::replace(&mut slice[index], slot);
+            if at <= index {
+                slice[at..=index].rotate_right(1);
+            } else {
+                slice[index..=at].rotate_left(1);
+            }
+            removed
+        }
+        (Some(index), None) => {
+            let removed = take_slot(&mut slice[index]);
+            slice[index..].rotate_left(1);
+            removed
+        }
+        (None, Some((at, slot))) => {
+            slice[at..].rotate_right(1);
+            let spare = mem::replace(&mut slice[at], slot);
+            debug_assert!(matches!(spare, Slot::Vacant), "a spare slot is vacant");
+            Slot::Vacant
+        }
+        (None, None) => Slot::Vacant,
+    };
     body.header = bitmaps;
-    debug_assert_eq!(live_len(body), live, "the bitmaps count the live slots");
+    debug_assert!(!slots(body).iter().any(|slot| matches!(slot, Slot::Vacant)));
     drop(removed);
 }
 
