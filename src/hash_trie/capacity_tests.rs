@@ -34,6 +34,11 @@ fn assert_tails_vacant(node: &Node<u16, u32>) {
     if node.header.data == 0 && node.header.nodes == 0 {
         assert_eq!(live, node.slice.len(), "a collision node is exact");
     }
+    let capacity = node.slice.len();
+    assert!(
+        capacity < 4 || live > capacity / 2,
+        "{live} live slots of {capacity}"
+    );
     for slot in slots(node) {
         match slot {
             Slot::Child(child) => assert_tails_vacant(child),
@@ -123,5 +128,18 @@ fn unique_nodes_are_edited_in_place() {
     toggle(&mut trie, &mut model, 9, hash);
     assert_eq!(root(&trie), shrunk, "insert into the vacant tail in place");
     assert!(!has_spare(trie.root.as_ref().unwrap()));
+    check(&trie, &model, hash);
+
+    // A root grown to 32 slots and emptied down to one entry gives its spare slots back.
+    for key in 10..200 {
+        toggle(&mut trie, &mut model, key, hash);
+    }
+    assert_eq!(trie.root.as_ref().unwrap().slice.len(), 32);
+    for key in (0..200).filter(|&key| key != 150) {
+        if model.contains_key(&key) {
+            toggle(&mut trie, &mut model, key, hash);
+        }
+    }
+    assert!(trie.root.as_ref().unwrap().slice.len() <= 3);
     check(&trie, &model, hash);
 }

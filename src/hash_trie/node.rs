@@ -76,8 +76,9 @@ impl<K: Clone, V: Clone> Clone for Slot<K, V> {
 ///
 /// A bitmap node's live slots are the first `popcount(data) + popcount(nodes)`; a uniquely owned
 /// node that lost slots to in-place removals keeps them as a `Vacant` tail, so the next in-place
-/// insert needs no allocation. Nodes built any other way (bulk build, copies of shared nodes,
-/// growth) are exact. A collision node (both maps zero) is always exact.
+/// insert needs no allocation, until more than half its slots (of at least 4) are vacant. Nodes
+/// built any other way (bulk build, copies of shared nodes, growth) are exact. A collision node
+/// (both maps zero) is always exact.
 pub(crate) type Body<K, V> = HeaderSlice<Bitmaps, [Slot<K, V>]>;
 
 /// How many slots of `body` are live (the rest are its vacant tail).
@@ -232,7 +233,19 @@ pub(crate) fn rebuild<K: Clone, V: Clone>(
         remove.is_some() || insert.is_none() || matches!(node.slice.last(), Some(Slot::Vacant));
     if bitmaps != Bitmaps::default() && fits {
         if let Some(body) = Arc::get_mut(node) {
+            let shrinks = insert.is_none();
             splice_in_place(body, bitmaps, remove, insert);
+            // More than half the slots vacant: the node moves into an exact allocation, so a
+            // node keeps at most about twice the slots it holds.
+            let capacity = body.slice.len();
+            if shrinks && capacity >= 4 && matches!(body.slice[capacity / 2], Slot::Vacant) {
+                let live = live_len(body);
+                let exact = Arc::from_header_and_iter(
+                    bitmaps,
+                    body.slice[..live].iter_mut().map(take_slot),
+                );
+                *node = exact;
+            }
             return;
         }
     }
