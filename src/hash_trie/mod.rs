@@ -3,8 +3,10 @@
 //! # Layout
 //!
 //! A trie is an optional root node and a length. Every node is one `triomphe::Arc` allocation:
-//! a reference count, two 32-bit bitmaps, and exactly as many slots as the node holds (CHAMP,
-//! Steindorfer & Vinju, OOPSLA 2015). The hash of a key is folded to 32 bits; level `l` uses
+//! a reference count, two 32-bit bitmaps, and as many slots as the node holds (CHAMP,
+//! Steindorfer & Vinju, OOPSLA 2015), plus, in a uniquely owned node that in-place removals
+//! shrank, a tail of vacant slots that the next in-place insert fills without allocating (see
+//! [`node::Body`]). The hash of a key is folded to 32 bits; level `l` uses
 //! bits `5l .. 5l + 5` as a fragment `f`. Bit `f` of the `data` bitmap says the one entry with that
 //! fragment is stored inline; bit `f` of the `nodes` bitmap says a child node holds the entries
 //! with that fragment. Inline entries come first (in fragment order), then children. A slot is an
