@@ -53,6 +53,13 @@ fn str_pairs(n: usize) -> impl Iterator<Item = (FrozenStr, u64)> {
     pairs(n).map(|(k, v)| (FrozenStr::from(format!("key-{k:016x}")), v))
 }
 
+/// Inserts one entry at a time (`extend` into an empty map would build in bulk).
+fn insert_each(map: &mut FrozenMap<u64, u64>, pairs: impl Iterator<Item = (u64, u64)>) {
+    for (k, v) in pairs {
+        map.insert(k, v);
+    }
+}
+
 fn keys(n: usize) -> impl Iterator<Item = u64> {
     (0..n as u64).map(mix)
 }
@@ -97,6 +104,29 @@ fn main() {
             ("FrozenMap", |n| {
                 heap_of(|| pairs(n).collect::<FrozenMap<u64, u64>>())
             }),
+            ("FrozenMap, by `insert`", |n| {
+                heap_of(|| {
+                    let mut map = FrozenMap::new();
+                    insert_each(&mut map, pairs(n));
+                    map
+                })
+            }),
+            // In-place removals leave vacant slots in the nodes they shrink, for the next insert.
+            (
+                "FrozenMap, by `insert`, then 100 more inserted and removed",
+                |n| {
+                    heap_of(|| {
+                        let mut map = FrozenMap::new();
+                        insert_each(&mut map, pairs(n));
+                        let fresh = || pairs(n + 100).skip(n);
+                        insert_each(&mut map, fresh());
+                        fresh().for_each(|(k, _)| {
+                            map.remove(&k);
+                        });
+                        map
+                    })
+                },
+            ),
             ("imbl::HashMap (ArcK)", |n| {
                 heap_of(|| pairs(n).collect::<imbl::GenericHashMap<u64, u64, RandomState, ArcK>>())
             }),

@@ -14,8 +14,14 @@
 //! only 1,000 of them, as `benches/collections.rs` does, so that their paths stay in cache (under
 //! `time`, with a large count, a quick wall-clock comparison of the two maps); `fold` and `for`
 //! sum the values of the whole map `count / n` times (at least once), through `Iterator::fold`
-//! and a `for` loop (`next`). Divide the total by `count` for instructions per lookup or per
-//! element. Only the work inside `timed` is counted; building the map is not.
+//! and a `for` loop (`next`). `insert` and `remove` are shaped like the `hashmap_insert` and
+//! `hashmap_remove` benches: `count / 100` rounds (at least one) on one unshared map of `n`, each
+//! inserting 100 fresh keys (timed) and removing them again (not timed), or the reverse for
+//! `remove`. `persistent_insert` and `persistent_remove` make `count` new versions of the map,
+//! each with one fresh key added or one present key removed, and drop them, as the
+//! `hashmap_persistent_*` benches do (std: a clone and an update). Divide the total by `count`
+//! for instructions per operation or per element. Only the work inside `timed` is counted;
+//! building the map is not.
 
 use std::collections::HashMap;
 use std::hash::RandomState;
@@ -33,13 +39,18 @@ fn timed<R>(f: impl FnOnce() -> R) -> R {
 trait Measured {
     fn build(keys: &[u64], hasher: RandomState) -> Self;
     fn get(&self, key: &u64) -> Option<&u64>;
+    fn insert_all(&mut self, keys: &[u64]);
+    fn remove_all(&mut self, keys: &[u64]);
+    fn with_inserted(&self, key: u64) -> Self;
+    fn without(&self, key: &u64) -> Self;
     fn sum_fold(&self) -> u64;
     fn sum_for(&self) -> u64;
 }
 
-/// The same code for both maps, so that only the map differs.
+/// The same code for both maps, so that only the map differs (but for the persistent updates,
+/// which std has not: a clone and an update).
 macro_rules! measured {
-    ($map:ident) => {
+    ($map:ident, |$map_in:ident, $key_in:ident| $inserted:expr, |$map_out:ident, $key_out:ident| $without:expr) => {
         impl Measured for $map<u64, u64, RandomState> {
             fn build(keys: &[u64], hasher: RandomState) -> Self {
                 let mut map = $map::with_hasher(hasher);
@@ -48,6 +59,26 @@ macro_rules! measured {
             }
             fn get(&self, key: &u64) -> Option<&u64> {
                 $map::get(self, key)
+            }
+            #[inline(never)]
+            fn insert_all(&mut self, keys: &[u64]) {
+                for &k in keys {
+                    black_box($map::insert(self, black_box(k), 1));
+                }
+            }
+            #[inline(never)]
+            fn remove_all(&mut self, keys: &[u64]) {
+                for k in keys {
+                    black_box($map::remove(self, black_box(k)));
+                }
+            }
+            fn with_inserted(&self, $key_in: u64) -> Self {
+                let $map_in = self;
+                $inserted
+            }
+            fn without(&self, $key_out: &u64) -> Self {
+                let $map_out = self;
+                $without
             }
             #[inline(never)]
             fn sum_fold(&self) -> u64 {
@@ -65,8 +96,24 @@ macro_rules! measured {
     };
 }
 
-measured!(FrozenMap);
-measured!(HashMap);
+measured!(
+    FrozenMap,
+    |map, key| map.with_inserted(key, 1),
+    |map, key| map.without(key)
+);
+measured!(
+    HashMap,
+    |map, key| {
+        let mut map = map.clone();
+        map.insert(key, 1);
+        map
+    },
+    |map, key| {
+        let mut map = map.clone();
+        map.remove(key);
+        map
+    }
+);
 
 /// `n` distinct pseudo-random keys (xorshift64*), in a fixed order.
 fn keys(n: usize) -> Vec<u64> {
@@ -92,10 +139,34 @@ fn keys(n: usize) -> Vec<u64> {
     out
 }
 
+/// Keys per round of `insert` and `remove`, as in the benches.
+const UPDATES: usize = 100;
+
 fn run<M: Measured>(op: &str, n: usize, count: usize) {
-    let keys = keys(n);
-    let map = M::build(&keys, RandomState::new());
+    let updates = if matches!(op, "insert" | "remove" | "persistent_insert") {
+        UPDATES
+    } else {
+        0
+    };
+    let all = keys(n + updates);
+    let (keys, fresh) = all.split_at(n);
+    let mut map = M::build(keys, RandomState::new());
+    let rounds = (count / UPDATES).max(1);
     let result = match op {
+        "insert" => {
+            for _ in 0..rounds {
+                timed(|| map.insert_all(fresh));
+                map.remove_all(fresh);
+            }
+            0
+        }
+        "remove" => {
+            for _ in 0..rounds {
+                map.insert_all(fresh);
+                timed(|| map.remove_all(fresh));
+            }
+            0
+        }
         "lookup" | "lookup_hot" => {
             let probe = if op == "lookup" {
                 &keys[..]
@@ -110,6 +181,18 @@ fn run<M: Measured>(op: &str, n: usize, count: usize) {
                 acc
             })
         }
+        "persistent_insert" => timed(|| {
+            for key in fresh.iter().cycle().take(count) {
+                drop(black_box(map.with_inserted(*key)));
+            }
+            0
+        }),
+        "persistent_remove" => timed(|| {
+            for key in keys.iter().cycle().take(count) {
+                drop(black_box(map.without(key)));
+            }
+            0
+        }),
         "fold" => timed(|| {
             (0..(count / keys.len()).max(1))
                 .fold(0u64, |acc, _| acc.wrapping_add(black_box(&map).sum_fold()))
@@ -118,7 +201,10 @@ fn run<M: Measured>(op: &str, n: usize, count: usize) {
             (0..(count / keys.len()).max(1))
                 .fold(0u64, |acc, _| acc.wrapping_add(black_box(&map).sum_for()))
         }),
-        _ => panic!("unknown operation {op}: lookup, lookup_hot, fold or for"),
+        _ => panic!(
+            "unknown operation {op}: lookup, lookup_hot, fold, for, insert, remove, \
+             persistent_insert or persistent_remove"
+        ),
     };
     black_box(result);
 }
@@ -126,7 +212,10 @@ fn run<M: Measured>(op: &str, n: usize, count: usize) {
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let [_, which, op, n, count] = &args[..] else {
-        panic!("usage: hash_instructions frozen|std lookup|lookup_hot|fold|for N COUNT");
+        panic!(
+            "usage: hash_instructions frozen|std \
+             lookup|lookup_hot|fold|for|insert|remove|persistent_insert|persistent_remove N COUNT"
+        );
     };
     let n: usize = n.parse().expect("N is a number");
     let count: usize = count.parse().expect("COUNT is a number");

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use proptest::prelude::*;
 
-use super::node::{Loose, Slot};
+use super::node::{Loose, Slot, slots};
 use super::{Change, HashTrie, Rule};
 
 /// Hash functions of a key, from well spread to fully colliding.
@@ -22,7 +22,7 @@ const HASHERS: [fn(u16) -> u32; 4] = [
 
 /// Under Miri (which looks for undefined behaviour, not logic errors) one spread and one
 /// colliding hash function only.
-fn hashers() -> &'static [fn(u16) -> u32] {
+pub(super) fn hashers() -> &'static [fn(u16) -> u32] {
     if cfg!(miri) {
         &[HASHERS[0], HASHERS[2]]
     } else {
@@ -30,9 +30,9 @@ fn hashers() -> &'static [fn(u16) -> u32] {
     }
 }
 
-type Model = BTreeMap<u16, u32>;
+pub(super) type Model = BTreeMap<u16, u32>;
 
-fn build(model: &Model, hash: fn(u16) -> u32) -> HashTrie<u16, u32> {
+pub(super) fn build(model: &Model, hash: fn(u16) -> u32) -> HashTrie<u16, u32> {
     let entries = model
         .iter()
         .map(|(&key, &value)| Loose {
@@ -66,14 +66,14 @@ fn edited(base: &HashTrie<u16, u32>, model: &Model, hash: fn(u16) -> u32) -> Has
     trie
 }
 
-fn to_model(trie: &HashTrie<u16, u32>) -> Model {
+pub(super) fn to_model(trie: &HashTrie<u16, u32>) -> Model {
     let model: Model = trie.iter().map(|(&k, &v)| (k, v)).collect();
     assert_eq!(model.len(), trie.len(), "len agrees with iteration");
     model
 }
 
 /// `trie` holds `model` and has the shape a trie built from scratch has.
-fn assert_canonical(trie: &HashTrie<u16, u32>, model: &Model, hash: fn(u16) -> u32) {
+pub(super) fn assert_canonical(trie: &HashTrie<u16, u32>, model: &Model, hash: fn(u16) -> u32) {
     assert_eq!(&to_model(trie), model);
     let fresh = build(model, hash);
     assert!(
@@ -87,10 +87,10 @@ fn assert_canonical(trie: &HashTrie<u16, u32>, model: &Model, hash: fn(u16) -> u
 
 fn assert_no_lone_entries(node: &super::node::Node<u16, u32>, is_root: bool) {
     if !is_root {
-        let single = node.slice.len() == 1 && matches!(node.slice[0], Slot::Entry { .. });
+        let single = slots(node).len() == 1 && matches!(slots(node)[0], Slot::Entry { .. });
         assert!(!single, "a non-root node with one entry");
     }
-    for slot in node.slice.iter() {
+    for slot in slots(node) {
         if let Slot::Child(child) = slot {
             assert_no_lone_entries(child, false);
         }

@@ -4,7 +4,8 @@
 
 use super::Location;
 use super::node::{
-    BITS, Bitmaps, HASH_BITS, Loose, Node, Slot, bit_at, make_mut, pair, rebuild, take_entry,
+    BITS, Bitmaps, HASH_BITS, Loose, Node, Slot, bit_at, live_len, make_mut, pair, rebuild,
+    take_entry,
 };
 
 /// Adds the entry (whose key is in no entry of `node`) to the sub-trie `node` at level `shift`.
@@ -16,7 +17,7 @@ pub(super) fn insert_absent<K: Clone, V: Clone>(
 ) -> Location {
     let bitmaps = node.header;
     if shift >= HASH_BITS {
-        let index = node.slice.len();
+        let index = live_len(node);
         rebuild(node, bitmaps, None, Some((index, entry.into_slot())));
         return Location { depth: 0, index };
     }
@@ -87,7 +88,7 @@ pub(super) fn remove_at<K: Clone, V: Clone>(
     let bitmaps = node.header;
     let is_root = shift == 0;
     if location.depth == 0 {
-        let len = node.slice.len();
+        let len = live_len(node);
         if shift >= HASH_BITS {
             if len == 2 {
                 let removed = take_entry(node, location.index);
@@ -103,7 +104,7 @@ pub(super) fn remove_at<K: Clone, V: Clone>(
             data: bitmaps.data & !bit,
             nodes: bitmaps.nodes,
         };
-        if new_bitmaps.nodes == 0 && new_bitmaps.data.count_ones() == 1 && !is_root {
+        if new_bitmaps.nodes == 0 && new_bitmaps.data.is_power_of_two() && !is_root {
             let removed = take_entry(node, location.index);
             let other = take_entry(node, 1 - location.index);
             return (removed, Shape::Single(other));
@@ -122,8 +123,7 @@ pub(super) fn remove_at<K: Clone, V: Clone>(
         depth: location.depth - 1,
         index: location.index,
     };
-    let (removed, shape) = if node.is_unique() {
-        let body = make_mut(node);
+    let (removed, shape) = if let Some(body) = triomphe::Arc::get_mut(node) {
         match &mut body.slice[index] {
             Slot::Child(child) => remove_at(child, shift + BITS, hash, inner),
             _ => unreachable!("the slot indexed by a node bit is a child"),

@@ -1,7 +1,7 @@
 //! Node-by-node comparison of two tries, skipping the sub-tries they share.
 
 use super::HashTrie;
-use super::node::{BITS, HASH_BITS, Node, Slot};
+use super::node::{BITS, HASH_BITS, Node, Slot, slots};
 
 impl<K, V> HashTrie<K, V> {
     /// `true` if both tries hold the same entries *in the same shape*: pointer-equal sub-tries
@@ -37,13 +37,17 @@ fn nodes_eq<K, V>(
     if triomphe::Arc::ptr_eq(a, b) {
         return true;
     }
-    if a.header != b.header || a.slice.len() != b.slice.len() {
+    if a.header != b.header {
+        return false;
+    }
+    let (a, b) = (slots(a), slots(b));
+    if a.len() != b.len() {
         return false;
     }
     if shift >= HASH_BITS {
         // Collision nodes: the same entries in any order (keys are distinct within a node).
-        return a.slice.iter().all(|left| match left {
-            Slot::Entry { key, value, .. } => b.slice.iter().any(|right| match right {
+        return a.iter().all(|left| match left {
+            Slot::Entry { key, value, .. } => b.iter().any(|right| match right {
                 Slot::Entry {
                     key: other_key,
                     value: other_value,
@@ -54,7 +58,7 @@ fn nodes_eq<K, V>(
             _ => false,
         });
     }
-    a.slice.iter().zip(b.slice.iter()).all(|pair| match pair {
+    a.iter().zip(b.iter()).all(|pair| match pair {
         (
             Slot::Entry { hash, key, value },
             Slot::Entry {

@@ -17,7 +17,7 @@ use alloc::vec;
 use alloc::vec::Vec;
 
 use super::HashTrie;
-use super::node::{BITS, Bitmaps, Loose, Node, Slot, bit_at, node_from_vec, pair};
+use super::node::{self, BITS, Bitmaps, Loose, Node, Slot, bit_at, node_from_vec, pair};
 use super::pairs::{EntryRef, Meeting, Part, bits, meet};
 
 /// Which entries a combination keeps: those only on the left, those only on the right, and
@@ -309,9 +309,9 @@ fn finish<'a, K: Clone, V: Clone>(
     for part in [a, b] {
         if let Part::Node(node) = part {
             let same = node.header == bitmaps
-                && node.slice.len() == slots.len()
+                && node::slots(node).len() == slots.len()
                 && in_node_order()
-                    .zip(node.slice.iter())
+                    .zip(node::slots(node).iter())
                     .all(|(out, slot)| out.is(slot));
             if same {
                 return Built::Node(node.clone());

@@ -3,8 +3,10 @@
 //! # Layout
 //!
 //! A trie is an optional root node and a length. Every node is one `triomphe::Arc` allocation:
-//! a reference count, two 32-bit bitmaps, and exactly as many slots as the node holds (CHAMP,
-//! Steindorfer & Vinju, OOPSLA 2015). The hash of a key is folded to 32 bits; level `l` uses
+//! a reference count, two 32-bit bitmaps, and as many slots as the node holds (CHAMP,
+//! Steindorfer & Vinju, OOPSLA 2015), plus, in a uniquely owned node that in-place removals
+//! shrank, a tail of vacant slots that the next in-place insert fills without allocating (see
+//! [`node::Body`]). The hash of a key is folded to 32 bits; level `l` uses
 //! bits `5l .. 5l + 5` as a fragment `f`. Bit `f` of the `data` bitmap says the one entry with that
 //! fragment is stored inline; bit `f` of the `nodes` bitmap says a child node holds the entries
 //! with that fragment. Inline entries come first (in fragment order), then children. A slot is an
@@ -35,6 +37,8 @@
 #[cfg(test)]
 mod algebra_tests;
 mod build;
+#[cfg(test)]
+mod capacity_tests;
 mod cursor;
 mod diff;
 mod edit;
@@ -60,7 +64,7 @@ pub(crate) use parts::{OwnedSubTrie, SubTrie, SubTrieMut, trie_order};
 use alloc::vec::Vec;
 
 use edit::Shape;
-use node::{BITS, Node, Slot, bit_at, make_mut};
+use node::{BITS, Node, Slot, bit_at, make_mut, slots_mut};
 
 /// Where an entry is: `depth` levels below the root, at slot `index` of that node. The path to
 /// that node follows the entry's hash.
@@ -246,7 +250,7 @@ fn collect_values_mut<'a, K: Clone, V: Clone, const N: usize>(
 ) {
     let body = make_mut(node);
     let bitmaps = body.header;
-    for (index, slot) in body.slice.iter_mut().enumerate() {
+    for (index, slot) in slots_mut(body).iter_mut().enumerate() {
         match slot {
             Slot::Entry { value, .. } => {
                 if let Some(&(at, ..)) = wanted

@@ -46,8 +46,10 @@ impl Bitmaps {
 /// One slot of a node: an inline entry (with its 32-bit hash, which shares a word with the
 /// enum tag), or a child node.
 ///
-/// `Vacant` is never reachable from a trie that anyone can observe: it marks a slot whose
-/// contents were just moved out of a uniquely owned node that is about to be replaced or dropped.
+/// `Vacant` marks a slot whose contents were moved out of a uniquely owned node, and the spare
+/// slots of a bitmap node past its live ones (see [`slots`]). No reader sees one: readers go
+/// through [`slots`], and a node with a vacant slot among its live ones is replaced or dropped
+/// before anyone can observe it.
 pub(crate) enum Slot<K, V> {
     Entry { hash: u32, key: K, value: V },
     Child(Node<K, V>),
@@ -69,9 +71,51 @@ impl<K: Clone, V: Clone> Clone for Slot<K, V> {
     }
 }
 
-/// The body of a node: bitmaps, then exactly as many slots as the node holds (entries first in
-/// bit order, then children in bit order), in one allocation behind one reference count.
+/// The body of a node: bitmaps, then its slots (entries first in bit order, then children in bit
+/// order), in one allocation behind one reference count.
+///
+/// A bitmap node's live slots are the first `popcount(data) + popcount(nodes)`; a uniquely owned
+/// node that lost slots to in-place removals keeps them as a `Vacant` tail, so the next in-place
+/// insert needs no allocation, until more than half its slots (of at least 4) are vacant. Nodes
+/// built any other way (bulk build, copies of shared nodes, growth) are exact. A collision node
+/// (both maps zero) is always exact.
 pub(crate) type Body<K, V> = HeaderSlice<Bitmaps, [Slot<K, V>]>;
+
+/// How many slots of `body` are live (the rest are its vacant tail).
+#[inline]
+pub(crate) fn live_len<K, V>(body: &Body<K, V>) -> usize {
+    let Bitmaps { data, nodes } = body.header;
+    if data == 0 && nodes == 0 {
+        return body.slice.len();
+    }
+    ((u64::from(data) << 32) | u64::from(nodes)).count_ones() as usize
+}
+
+/// The live slots of `body`: the only slots any reader may look at.
+#[inline]
+pub(crate) fn slots<K, V>(body: &Body<K, V>) -> &[Slot<K, V>] {
+    &body.slice[..checked_live_len(body)]
+}
+
+/// The live slots of `body`, for writing.
+#[inline]
+pub(crate) fn slots_mut<K, V>(body: &mut Body<K, V>) -> &mut [Slot<K, V>] {
+    let live = checked_live_len(body);
+    &mut body.slice[..live]
+}
+
+/// [`live_len`], checking in debug builds that the slots past the live ones are vacant.
+#[inline]
+fn checked_live_len<K, V>(body: &Body<K, V>) -> usize {
+    let live = live_len(body);
+    debug_assert!(
+        body.slice[live..]
+            .iter()
+            .all(|slot| matches!(slot, Slot::Vacant)),
+        "the slots past a node's live ones are vacant"
+    );
+    live
+}
 
 /// A shared handle to a node.
 pub(crate) type Node<K, V> = Arc<Body<K, V>>;
@@ -147,13 +191,13 @@ pub(crate) fn node_from_clones<K, V>(
 }
 
 /// Returns the body of `node` for writing, first replacing `node` by a copy of itself if another
-/// handle shares it. The copy is built completely (any panic of a `K`/`V` clone leaves `node`
+/// handle shares it. The copy (of the live slots only: it is exact) is built completely (any panic of a `K`/`V` clone leaves `node`
 /// as it was; see [`node_from_clones`] for what the partial copy leaves) before it is swapped
 /// in.
 #[inline]
 pub(crate) fn make_mut<K: Clone, V: Clone>(node: &mut Node<K, V>) -> &mut Body<K, V> {
     if !node.is_unique() {
-        *node = node_from_clones(node.header, node.slice.iter().cloned());
+        *node = node_from_clones(node.header, slots(node).iter().cloned());
     }
     match Arc::get_mut(node) {
         Some(body) => body,
@@ -181,19 +225,42 @@ pub(crate) fn take_entry<K: Clone, V: Clone>(node: &mut Node<K, V>, index: usize
     }
 }
 
-/// Replaces `node` by a node with bitmaps `bitmaps` whose slots are `node`'s, without the slot at
+/// Makes `node` a node with bitmaps `bitmaps` whose live slots are `node`'s, without the slot at
 /// `remove` and with `insert.1` at position `insert.0` of the result.
 ///
-/// A unique `node` gives up its slots by moves (no user code runs, nothing can panic); a shared
-/// one is copied into a `Vec` first, so a panicking clone drops the partial copy and leaves
-/// `node` untouched. The old node is dropped only after the new one is in place.
+/// A unique bitmap node with room for the result is edited in place: its slots shift within the
+/// allocation and a removal leaves a vacant tail. Otherwise a new exact-sized node replaces it: a
+/// unique `node` gives up its slots by moves (no user code runs, nothing can panic); a shared one
+/// is copied into a `Vec` first, so a panicking clone drops the partial copy and leaves `node`
+/// untouched. The old node is dropped only after the new one is in place.
 pub(crate) fn rebuild<K: Clone, V: Clone>(
     node: &mut Node<K, V>,
     bitmaps: Bitmaps,
     remove: Option<usize>,
     insert: Option<(usize, Slot<K, V>)>,
 ) {
-    let old_len = node.slice.len();
+    // Room for the result: a removal frees a slot, and a spare slot is always the last one.
+    let fits =
+        remove.is_some() || insert.is_none() || matches!(node.slice.last(), Some(Slot::Vacant));
+    if bitmaps != Bitmaps::default() && fits {
+        if let Some(body) = Arc::get_mut(node) {
+            let shrinks = insert.is_none();
+            splice_in_place(body, bitmaps, remove, insert);
+            // More than half the slots vacant: the node moves into an exact allocation, so a
+            // node keeps at most about twice the slots it holds.
+            let capacity = body.slice.len();
+            if shrinks && capacity >= 4 && matches!(body.slice[capacity / 2], Slot::Vacant) {
+                let live = live_len(body);
+                let exact = Arc::from_header_and_iter(
+                    bitmaps,
+                    body.slice[..live].iter_mut().map(take_slot),
+                );
+                *node = exact;
+            }
+            return;
+        }
+    }
+    let old_len = live_len(node);
     let new_len = old_len - usize::from(remove.is_some()) + usize::from(insert.is_some());
     let (insert_at, mut new_slot) = match insert {
         Some((at, slot)) => (Some(at), Some(slot)),
@@ -223,6 +290,46 @@ pub(crate) fn rebuild<K: Clone, V: Clone>(
         ),
     };
     *node = new;
+}
+
+/// [`rebuild`] within a unique body with room for the result: moves only, so nothing can panic
+/// before the slots and bitmaps agree again. A replacement shifts only the slots between the two
+/// positions; a lone removal or insertion shifts to the end of the slice (the slots past the live
+/// ones are vacant), so no count of the live slots is needed. The removed slot (a moved-out
+/// entry, or a child whose slots were moved out) is dropped last.
+fn splice_in_place<K, V>(
+    body: &mut Body<K, V>,
+    bitmaps: Bitmaps,
+    remove: Option<usize>,
+    insert: Option<(usize, Slot<K, V>)>,
+) {
+    let slice = &mut body.slice;
+    let removed = match (remove, insert) {
+        (Some(index), Some((at, slot))) => {
+            let removed = mem::replace(&mut slice[index], slot);
+            if at <= index {
+                slice[at..=index].rotate_right(1);
+            } else {
+                slice[index..=at].rotate_left(1);
+            }
+            removed
+        }
+        (Some(index), None) => {
+            let removed = take_slot(&mut slice[index]);
+            slice[index..].rotate_left(1);
+            removed
+        }
+        (None, Some((at, slot))) => {
+            slice[at..].rotate_right(1);
+            let spare = mem::replace(&mut slice[at], slot);
+            debug_assert!(matches!(spare, Slot::Vacant), "a spare slot is vacant");
+            Slot::Vacant
+        }
+        (None, None) => Slot::Vacant,
+    };
+    body.header = bitmaps;
+    debug_assert!(!slots(body).iter().any(|slot| matches!(slot, Slot::Vacant)));
+    drop(removed);
 }
 
 /// The order in which [`rebuild`] fills a node: `Some(i)` for the old slot `i`, `None` for the

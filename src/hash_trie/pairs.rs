@@ -10,7 +10,7 @@
 use alloc::vec;
 use alloc::vec::Vec;
 
-use super::node::{HASH_BITS, Node, Slot, bit_at};
+use super::node::{HASH_BITS, Node, Slot, bit_at, slots};
 
 /// An inline entry, borrowed from its node.
 pub(super) struct EntryRef<'a, K, V> {
@@ -94,7 +94,7 @@ impl<'a, K, V> Part<'a, K, V> {
     pub(super) fn collision_entries(self) -> Vec<EntryRef<'a, K, V>> {
         match self {
             Part::Entry(entry) => vec![entry],
-            Part::Node(node) => node.slice.iter().filter_map(EntryRef::of).collect(),
+            Part::Node(node) => slots(node).iter().filter_map(EntryRef::of).collect(),
         }
     }
 
@@ -104,7 +104,7 @@ impl<'a, K, V> Part<'a, K, V> {
         match self {
             Part::Entry(entry) => f(entry),
             Part::Node(node) => {
-                for slot in node.slice.iter() {
+                for slot in slots(node) {
                     match slot {
                         Slot::Entry { .. } => {
                             if let Some(entry) = EntryRef::of(slot) {
