@@ -169,7 +169,7 @@ fn run<M: Measured>(op: &str, n: usize, count: usize) {
         }
         "lookup" | "lookup_hot" => {
             let probe = if op == "lookup" {
-                &keys[..]
+                keys
             } else {
                 &keys[..keys.len().min(1000)]
             };
