@@ -8,9 +8,9 @@
 //!
 //! Each node is one `triomphe::Arc` allocation: a reference count, two 32-bit bitmaps (inline
 //! entries, child nodes) and one slot per entry or child, exact-sized except that an in-place
-//! `remove` leaves the freed slots for the next in-place insert (at most about half the
-//! node's slots; copies and bulk builds are always exact); an entry slot stores
-//! the key, the value and a 32-bit fold of the key's hash. Lookups descend by 5-bit fragments of
+//! `remove` leaves the freed slots for the next in-place insert (at most about half the node's
+//! slots; copies and bulk builds are always exact); an entry slot stores the key, the value and
+//! a 32-bit fold of the key's hash. Lookups descend by 5-bit fragments of
 //! that hash; keys whose 32-bit hashes are equal share a collision node compared with `Eq`. An
 //! empty map allocates nothing; a map of one `u64 -> u64` entry is one 40-byte allocation.
 //!

@@ -72,7 +72,10 @@ proptest! {
     #[test]
     fn toggles_match_the_model_with_versions_kept(
         start in prop::collection::btree_map(0..200u16, 0..4u32, 0..80),
-        steps in prop::collection::vec((0..200u16, any::<bool>()), 0..if cfg!(miri) { 12 } else { 160 }),
+        steps in prop::collection::vec(
+            (0..200u16, any::<bool>()),
+            0..if cfg!(miri) { 12 } else { 160 },
+        ),
     ) {
         for &hash in hashers() {
             let mut trie = build(&start, hash);

@@ -191,9 +191,9 @@ pub(crate) fn node_from_clones<K, V>(
 }
 
 /// Returns the body of `node` for writing, first replacing `node` by a copy of itself if another
-/// handle shares it. The copy (of the live slots only: it is exact) is built completely (any panic of a `K`/`V` clone leaves `node`
-/// as it was; see [`node_from_clones`] for what the partial copy leaves) before it is swapped
-/// in.
+/// handle shares it. The copy holds the live slots only (it is exact) and is built completely
+/// (any panic of a `K`/`V` clone leaves `node` as it was; see [`node_from_clones`] for what the
+/// partial copy leaves) before it is swapped in.
 #[inline]
 pub(crate) fn make_mut<K: Clone, V: Clone>(node: &mut Node<K, V>) -> &mut Body<K, V> {
     if !node.is_unique() {
