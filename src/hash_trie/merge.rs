@@ -308,11 +308,10 @@ fn finish<'a, K: Clone, V: Clone>(
     };
     for part in [a, b] {
         if let Part::Node(node) = part {
+            let live = node::slots(node);
             let same = node.header == bitmaps
-                && node::slots(node).len() == slots.len()
-                && in_node_order()
-                    .zip(node::slots(node).iter())
-                    .all(|(out, slot)| out.is(slot));
+                && live.len() == slots.len()
+                && in_node_order().zip(live).all(|(out, slot)| out.is(slot));
             if same {
                 return Built::Node(node.clone());
             }
