@@ -51,6 +51,7 @@ mod node;
 mod pairs;
 #[cfg(feature = "rayon")]
 mod parts;
+mod popcnt;
 mod subset;
 
 pub(crate) use diff::Change;
@@ -63,8 +64,9 @@ pub(crate) use parts::{OwnedSubTrie, SubTrie, SubTrieMut, trie_order};
 
 use alloc::vec::Vec;
 
-use edit::Shape;
+use edit::Left;
 use node::{BITS, Node, Slot, bit_at, make_mut, slots_mut};
+use popcnt::with_popcnt;
 
 /// Where an entry is: `depth` levels below the root, at slot `index` of that node. The path to
 /// that node follows the entry's hash.
@@ -161,30 +163,39 @@ impl<K, V> HashTrie<K, V> {
 impl<K: Clone, V: Clone> HashTrie<K, V> {
     /// The entry at `location`, for writing: copies the shared nodes on its path.
     pub(crate) fn entry_mut_at(&mut self, hash: u32, location: Location) -> (&mut K, &mut V) {
-        let Some(mut node) = self.root.as_mut() else {
+        let Some(root) = self.root.as_mut() else {
             unreachable!("a location points into a non-empty trie")
         };
-        let mut shift = 0;
-        for _ in 0..location.depth {
-            let body = make_mut(node);
-            let index = body.header.node_index(bit_at(hash, shift));
-            match &mut body.slice[index] {
-                Slot::Child(child) => node = child,
-                _ => unreachable!("a location's path goes through children"),
-            }
-            shift += BITS;
-        }
-        match &mut make_mut(node).slice[location.index] {
-            Slot::Entry { key, value, .. } => (key, value),
-            _ => unreachable!("a location points at an entry"),
-        }
+        with_popcnt(
+            #[inline(always)]
+            move || {
+                let mut node = root;
+                let mut shift = 0;
+                for _ in 0..location.depth {
+                    let body = make_mut(node);
+                    let index = body.header.node_index(bit_at(hash, shift));
+                    match &mut body.slice[index] {
+                        Slot::Child(child) => node = child,
+                        _ => unreachable!("a location's path goes through children"),
+                    }
+                    shift += BITS;
+                }
+                match &mut make_mut(node).slice[location.index] {
+                    Slot::Entry { key, value, .. } => (key, value),
+                    _ => unreachable!("a location points at an entry"),
+                }
+            },
+        )
     }
 
     /// Adds an entry whose key is not in the trie (the caller checked with [`find`](Self::find)).
     pub(crate) fn insert_absent(&mut self, hash: u32, key: K, value: V) -> Location {
         let entry = Loose { hash, key, value };
         let location = match &mut self.root {
-            Some(root) => edit::insert_absent(root, 0, entry),
+            Some(root) => with_popcnt(
+                #[inline(always)]
+                move || edit::insert_absent(root, entry),
+            ),
             None => {
                 let bitmaps = node::Bitmaps {
                     data: bit_at(hash, 0),
@@ -203,11 +214,12 @@ impl<K: Clone, V: Clone> HashTrie<K, V> {
         let Some(root) = self.root.as_mut() else {
             unreachable!("a location points into a non-empty trie")
         };
-        let (removed, shape) = edit::remove_at(root, 0, hash, location);
-        match shape {
-            Shape::Kept => {}
-            Shape::Empty => self.root = None,
-            Shape::Single(_) => unreachable!("the root never collapses into a parent"),
+        let (removed, left) = with_popcnt(
+            #[inline(always)]
+            move || edit::remove_at(root, hash, location),
+        );
+        if let Left::Nothing = left {
+            self.root = None;
         }
         self.len -= 1;
         (removed.key, removed.value)

@@ -194,15 +194,21 @@ pub(crate) fn node_from_clones<K, V>(
 /// handle shares it. The copy holds the live slots only (it is exact) and is built completely
 /// (any panic of a `K`/`V` clone leaves `node` as it was; see [`node_from_clones`] for what the
 /// partial copy leaves) before it is swapped in.
-#[inline]
+#[inline(always)]
 pub(crate) fn make_mut<K: Clone, V: Clone>(node: &mut Node<K, V>) -> &mut Body<K, V> {
     if !node.is_unique() {
-        *node = node_from_clones(node.header, slots(node).iter().cloned());
+        copy_shared(node);
     }
     match Arc::get_mut(node) {
         Some(body) => body,
         None => unreachable!("a node just copied or found unique has one handle"),
     }
+}
+
+/// [`make_mut`]'s copy, out of line: an in-place update meets unique nodes.
+#[inline(never)]
+fn copy_shared<K: Clone, V: Clone>(node: &mut Node<K, V>) {
+    *node = node_from_clones(node.header, slots(node).iter().cloned());
 }
 
 /// Moves the slot out of a uniquely owned node body, leaving `Vacant`.
@@ -233,6 +239,10 @@ pub(crate) fn take_entry<K: Clone, V: Clone>(node: &mut Node<K, V>, index: usize
 /// unique `node` gives up its slots by moves (no user code runs, nothing can panic); a shared one
 /// is copied into a `Vec` first, so a panicking clone drops the partial copy and leaves `node`
 /// untouched. The old node is dropped only after the new one is in place.
+///
+/// The in-place edit, the common case of an in-place update, is inlined into the caller; the
+/// copies are not.
+#[inline(always)]
 pub(crate) fn rebuild<K: Clone, V: Clone>(
     node: &mut Node<K, V>,
     bitmaps: Bitmaps,
@@ -250,16 +260,34 @@ pub(crate) fn rebuild<K: Clone, V: Clone>(
             // node keeps at most about twice the slots it holds.
             let capacity = body.slice.len();
             if shrinks && capacity >= 4 && matches!(body.slice[capacity / 2], Slot::Vacant) {
-                let live = live_len(body);
-                let exact = Arc::from_header_and_iter(
-                    bitmaps,
-                    body.slice[..live].iter_mut().map(take_slot),
-                );
-                *node = exact;
+                shrink_to_exact(node);
             }
             return;
         }
     }
+    rebuild_into_new(node, bitmaps, remove, insert);
+}
+
+/// Moves the live slots of the unique `node` into an exact allocation.
+#[inline(never)]
+fn shrink_to_exact<K, V>(node: &mut Node<K, V>) {
+    let Some(body) = Arc::get_mut(node) else {
+        unreachable!("only a unique node is shrunk")
+    };
+    let live = live_len(body);
+    let exact =
+        Arc::from_header_and_iter(body.header, body.slice[..live].iter_mut().map(take_slot));
+    *node = exact;
+}
+
+/// [`rebuild`] into a new exact-sized node.
+#[inline(never)]
+fn rebuild_into_new<K: Clone, V: Clone>(
+    node: &mut Node<K, V>,
+    bitmaps: Bitmaps,
+    remove: Option<usize>,
+    insert: Option<(usize, Slot<K, V>)>,
+) {
     let old_len = live_len(node);
     let new_len = old_len - usize::from(remove.is_some()) + usize::from(insert.is_some());
     let (insert_at, mut new_slot) = match insert {
@@ -294,9 +322,12 @@ pub(crate) fn rebuild<K: Clone, V: Clone>(
 
 /// [`rebuild`] within a unique body with room for the result: moves only, so nothing can panic
 /// before the slots and bitmaps agree again. A replacement shifts only the slots between the two
-/// positions; a lone removal or insertion shifts to the end of the slice (the slots past the live
-/// ones are vacant), so no count of the live slots is needed. The removed slot (a moved-out
-/// entry, or a child whose slots were moved out) is dropped last.
+/// positions; a lone removal pulls back the live slots after it (up to the first vacant one); a
+/// lone insertion rotates the rest of the slice, vacant tail included, one place on (one
+/// `memmove`, which measured cheaper than stopping at the first vacant slot). No count of the
+/// live slots is needed. The removed slot (a moved-out entry, or a child whose
+/// slots were moved out) is dropped last.
+#[inline(always)]
 fn splice_in_place<K, V>(
     body: &mut Body<K, V>,
     bitmaps: Bitmaps,
@@ -308,22 +339,36 @@ fn splice_in_place<K, V>(
         (Some(index), Some((at, slot))) => {
             let removed = mem::replace(&mut slice[index], slot);
             if at <= index {
-                slice[at..=index].rotate_right(1);
+                for i in (at..index).rev() {
+                    slice.swap(i, i + 1);
+                }
             } else {
-                slice[index..=at].rotate_left(1);
+                for i in index..at {
+                    slice.swap(i, i + 1);
+                }
             }
             removed
         }
         (Some(index), None) => {
             let removed = take_slot(&mut slice[index]);
-            slice[index..].rotate_left(1);
+            for i in index + 1..slice.len() {
+                if matches!(slice[i], Slot::Vacant) {
+                    break;
+                }
+                slice.swap(i - 1, i);
+            }
             removed
         }
         (None, Some((at, slot))) => {
-            slice[at..].rotate_right(1);
-            let spare = mem::replace(&mut slice[at], slot);
+            // The first spare slot, which the caller checked there is.
+            let end = live_len(body);
+            let slice = &mut body.slice;
+            let spare = mem::replace(&mut slice[end], slot);
+            for i in (at..end).rev() {
+                slice.swap(i, i + 1);
+            }
             debug_assert!(matches!(spare, Slot::Vacant), "a spare slot is vacant");
-            Slot::Vacant
+            spare
         }
         (None, None) => Slot::Vacant,
     };
