@@ -633,17 +633,9 @@ where
     /// ```
     #[inline]
     pub fn insert(&mut self, key: K, value: V) -> Option<V> {
-        let (hash, location) = self.locate(&key);
-        match location {
-            Some(location) => Some(mem::replace(
-                self.trie.entry_mut_at(hash, location).1,
-                value,
-            )),
-            None => {
-                self.trie.insert_absent(hash, key, value);
-                None
-            }
-        }
+        let hash = self.hash_of(&key);
+        self.trie
+            .insert(hash, key, value, |stored, new| stored == new)
     }
 
     /// Removes the entry for `key` in place and returns its value, if it was present.

@@ -24,22 +24,42 @@ fn child_mut<K: Clone, V: Clone>(node: &mut Node<K, V>, bit: u32) -> &mut Node<K
     }
 }
 
-/// Adds the entry (whose key is in no entry of the trie) to the trie whose root is `root`.
-/// Returns where the new entry now is.
+/// What [`place`] did with the entry.
+pub(super) enum Placed<V> {
+    /// Added it; it is now at this location.
+    Added(Location),
+    /// Found an entry for an equal key and replaced its value (the stored key is kept); here is
+    /// the old value.
+    Replaced(V),
+}
+
+/// Adds the entry to the trie whose root is `root`, or, if `is_present(stored_key, &entry.key)`
+/// holds for an entry with the same stored hash, replaces that entry's value instead.
+///
+/// One descent for both: the nodes on the path are made unique on the way down, which both
+/// outcomes need. `is_present` runs (on the entries with an equal hash) after some of them are,
+/// so a panic in it leaves copies of shared nodes in place, which no reader can tell apart.
 #[inline(always)]
-pub(super) fn insert_absent<K: Clone, V: Clone>(
+pub(super) fn place<K: Clone, V: Clone>(
     root: &mut Node<K, V>,
     entry: Loose<K, V>,
-) -> Location {
+    mut is_present: impl FnMut(&K, &K) -> bool,
+) -> Placed<V> {
     let mut node = root;
     let mut shift = 0;
     let mut depth = 0;
     loop {
         let bitmaps = node.header;
         if shift >= HASH_BITS {
+            let found = node.slice.iter().position(
+                |slot| matches!(slot, Slot::Entry { key, .. } if is_present(key, &entry.key)),
+            );
+            if let Some(index) = found {
+                return Placed::Replaced(replace_value(node, index, entry.value));
+            }
             let index = live_len(node);
             rebuild(node, bitmaps, None, Some((index, entry.into_slot())));
-            return Location { depth, index };
+            return Placed::Added(Location { depth, index });
         }
         let bit = bit_at(entry.hash, shift);
         if bitmaps.nodes & bit != 0 {
@@ -47,8 +67,15 @@ pub(super) fn insert_absent<K: Clone, V: Clone>(
             shift += BITS;
             depth += 1;
         } else if bitmaps.data & bit != 0 {
-            // Another key with the same fragment: both move down into a new sub-trie.
             let index = bitmaps.data_index(bit);
+            let present = matches!(
+                node.slice.get(index),
+                Some(Slot::Entry { hash, key, .. }) if *hash == entry.hash && is_present(key, &entry.key)
+            );
+            if present {
+                return Placed::Replaced(replace_value(node, index, entry.value));
+            }
+            // Another key with the same fragment: both move down into a new sub-trie.
             let existing = take_entry(node, index);
             let (child, child_depth, child_index) = pair(shift + BITS, existing, entry);
             let new_bitmaps = Bitmaps {
@@ -62,10 +89,10 @@ pub(super) fn insert_absent<K: Clone, V: Clone>(
                 Some(index),
                 Some((at, Slot::Child(child))),
             );
-            return Location {
+            return Placed::Added(Location {
                 depth: depth + 1 + child_depth,
                 index: child_index,
-            };
+            });
         } else {
             let new_bitmaps = Bitmaps {
                 data: bitmaps.data | bit,
@@ -73,8 +100,18 @@ pub(super) fn insert_absent<K: Clone, V: Clone>(
             };
             let index = new_bitmaps.data_index(bit);
             rebuild(node, new_bitmaps, None, Some((index, entry.into_slot())));
-            return Location { depth, index };
+            return Placed::Added(Location { depth, index });
         }
+    }
+}
+
+/// Replaces the value of the entry at `index` of `node` (made unique first) and returns the old
+/// one.
+#[inline(always)]
+fn replace_value<K: Clone, V: Clone>(node: &mut Node<K, V>, index: usize, value: V) -> V {
+    match &mut make_mut(node).slice[index] {
+        Slot::Entry { value: stored, .. } => core::mem::replace(stored, value),
+        _ => unreachable!("a present key is in an entry"),
     }
 }
 

@@ -64,7 +64,7 @@ pub(crate) use parts::{OwnedSubTrie, SubTrie, SubTrieMut, trie_order};
 
 use alloc::vec::Vec;
 
-use edit::Left;
+use edit::{Left, Placed};
 use node::{BITS, Node, Slot, bit_at, make_mut, slots_mut};
 use popcnt::with_popcnt;
 
@@ -190,23 +190,49 @@ impl<K: Clone, V: Clone> HashTrie<K, V> {
 
     /// Adds an entry whose key is not in the trie (the caller checked with [`find`](Self::find)).
     pub(crate) fn insert_absent(&mut self, hash: u32, key: K, value: V) -> Location {
-        let entry = Loose { hash, key, value };
-        let location = match &mut self.root {
-            Some(root) => with_popcnt(
-                #[inline(always)]
-                move || edit::insert_absent(root, entry),
-            ),
-            None => {
-                let bitmaps = node::Bitmaps {
-                    data: bit_at(hash, 0),
-                    nodes: 0,
-                };
-                self.root = Some(node::node_from_array(bitmaps, [entry.into_slot()]));
-                Location { depth: 0, index: 0 }
-            }
+        match self.place(Loose { hash, key, value }, |_, _| false) {
+            Placed::Added(location) => location,
+            Placed::Replaced(_) => unreachable!("no key is present"),
+        }
+    }
+
+    /// Adds the entry for `key`, or replaces the value of the entry whose stored key is
+    /// `is_same` as `key` (keeping the stored key) and returns the old value. One descent, which copies the
+    /// shared nodes on the path in both cases.
+    #[inline]
+    pub(crate) fn insert(
+        &mut self,
+        hash: u32,
+        key: K,
+        value: V,
+        is_same: impl FnMut(&K, &K) -> bool,
+    ) -> Option<V> {
+        match self.place(Loose { hash, key, value }, is_same) {
+            Placed::Added(_) => None,
+            Placed::Replaced(old) => Some(old),
+        }
+    }
+
+    /// [`edit::place`] on this trie, with the length kept.
+    #[inline(always)]
+    fn place(&mut self, entry: Loose<K, V>, is_present: impl FnMut(&K, &K) -> bool) -> Placed<V> {
+        let Some(root) = &mut self.root else {
+            let bitmaps = node::Bitmaps {
+                data: bit_at(entry.hash, 0),
+                nodes: 0,
+            };
+            self.root = Some(node::node_from_array(bitmaps, [entry.into_slot()]));
+            self.len += 1;
+            return Placed::Added(Location { depth: 0, index: 0 });
         };
-        self.len += 1;
-        location
+        let placed = with_popcnt(
+            #[inline(always)]
+            move || edit::place(root, entry, is_present),
+        );
+        if let Placed::Added(_) = placed {
+            self.len += 1;
+        }
+        placed
     }
 
     /// Removes the entry at `location` on the path of `hash` and returns it.
