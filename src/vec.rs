@@ -21,7 +21,7 @@ mod repr;
 mod traits;
 
 pub use iter::{IntoIter, Iter};
-use rebuild::Rebuild;
+use rebuild::{grown, rebuilt};
 pub(crate) use repr::{Builder, Repr};
 use repr::{SHORT_MAX, SHORTEN_AT, Storage, Tree};
 
@@ -369,22 +369,15 @@ fn index_out_of_bounds(index: usize, len: usize) -> ! {
     panic!("index out of bounds: the len is {len} but the index is {index}")
 }
 
-/// The storage of the `len` elements that `fill` gathers, in order: written straight into a
-/// new exact-sized short array (one allocation), or into a tree past [`SHORT_MAX`]. If a clone
-/// panics, what was gathered is dropped and nothing else changed.
-#[inline]
-fn rebuilt<T: Clone>(len: usize, fill: impl FnOnce(&mut Rebuild<T>)) -> Storage<T> {
-    let mut out = Rebuild::with_len(len);
-    fill(&mut out);
-    out.finish()
-}
-
 // The updates of a short vector's elements `old`, as new storage (`old` is left alone, so a
 // panicking clone changes nothing). Out of line, so that the in-place paths of long vectors in
 // the callers stay small; shared by the in-place and the persistent methods.
 
 #[inline(never)]
 fn pushed_back<T: Clone>(old: &[T], value: T) -> Storage<T> {
+    if old.len() >= SHORT_MAX {
+        return grown(old, value, &[]);
+    }
     rebuilt(old.len() + 1, |out| {
         out.extend_from_slice(old);
         out.push(value);
@@ -393,6 +386,9 @@ fn pushed_back<T: Clone>(old: &[T], value: T) -> Storage<T> {
 
 #[inline(never)]
 fn pushed_front<T: Clone>(old: &[T], value: T) -> Storage<T> {
+    if old.len() >= SHORT_MAX {
+        return grown(&[], value, old);
+    }
     rebuilt(old.len() + 1, |out| {
         out.push(value);
         out.extend_from_slice(old);
@@ -402,6 +398,9 @@ fn pushed_front<T: Clone>(old: &[T], value: T) -> Storage<T> {
 /// `index <= old.len()`.
 #[inline(never)]
 fn inserted<T: Clone>(old: &[T], index: usize, value: T) -> Storage<T> {
+    if old.len() >= SHORT_MAX {
+        return grown(&old[..index], value, &old[index..]);
+    }
     rebuilt(old.len() + 1, |out| {
         out.extend_from_slice(&old[..index]);
         out.push(value);

@@ -139,9 +139,7 @@ impl<T: Clone> Storage<T> {
     /// The storage for `slice`, its elements cloned.
     pub(super) fn from_slice(slice: &[T]) -> Self {
         if slice.len() <= SHORT_MAX {
-            let mut out = super::rebuild::Rebuild::with_len(slice.len());
-            out.extend_from_slice(slice);
-            out.finish()
+            super::rebuild::rebuilt(slice.len(), |out| out.extend_from_slice(slice))
         } else {
             Storage::Long(Arc::new(slice.iter().cloned().collect()))
         }
