@@ -741,6 +741,12 @@ impl<T: Clone> FrozenVec<T> {
         if let Some(tree) = self.storage.tree_mut() {
             return tree.push_back(value);
         }
+        self.push_back_short(value);
+    }
+
+    /// [`push_back`](Self::push_back) of a short or empty vector.
+    #[inline(never)]
+    fn push_back_short(&mut self, value: T) {
         let slice = self.storage.as_slice().unwrap_or_default();
         self.storage = pushed_back(slice, value);
     }
@@ -759,6 +765,12 @@ impl<T: Clone> FrozenVec<T> {
         if let Some(tree) = self.storage.tree_mut() {
             return tree.push_front(value);
         }
+        self.push_front_short(value);
+    }
+
+    /// [`push_front`](Self::push_front) of a short or empty vector.
+    #[inline(never)]
+    fn push_front_short(&mut self, value: T) {
         let slice = self.storage.as_slice().unwrap_or_default();
         self.storage = pushed_front(slice, value);
     }
@@ -774,18 +786,22 @@ impl<T: Clone> FrozenVec<T> {
     /// ```
     #[inline]
     pub fn pop_back(&mut self) -> Option<T> {
-        let value = match self.storage.tree_mut() {
-            Some(tree) => {
-                let value = tree.pop_back();
-                if tree.len() > SHORTEN_AT {
-                    return value;
-                }
-                value
-            }
-            None => return Some(self.remove_short(self.len().checked_sub(1)?)),
+        let Some(tree) = self.storage.tree_mut() else {
+            return self.pop_back_short();
         };
-        self.storage.shorten_if_at_most(SHORTEN_AT);
+        let value = tree.pop_back();
+        // Checked on the tree just popped, so that the common case (still long) reads the
+        // length once and does not look at the representation again.
+        if tree.len() <= SHORTEN_AT {
+            self.storage.shorten();
+        }
         value
+    }
+
+    /// [`pop_back`](Self::pop_back) of a short or empty vector.
+    #[inline(never)]
+    fn pop_back_short(&mut self) -> Option<T> {
+        Some(self.remove_short(self.len().checked_sub(1)?))
     }
 
     /// Removes and returns the first element, or `None` if the vector is empty. O(1)*.
@@ -881,19 +897,27 @@ impl<T: Clone> FrozenVec<T> {
     /// ```
     #[track_caller]
     pub fn set(&mut self, index: usize, value: T) -> T {
-        let len = self.len();
-        if index >= len {
-            index_out_of_bounds(index, len);
-        }
-        if let Some(tree) = self.storage.tree_mut() {
-            return tree.set(index, value);
+        if let Storage::Long(tree) = &self.storage {
+            // Checked before `tree_mut`, which would unshare the tree of an index out of bounds.
+            let len = tree.len();
+            if index >= len {
+                index_out_of_bounds(index, len);
+            }
+            if let Some(tree) = self.storage.tree_mut() {
+                return tree.set(index, value);
+            }
         }
         self.set_short(index, value)
     }
 
-    /// [`set`](Self::set) of a short vector: in place if no clone shares its array.
+    /// [`set`](Self::set) of a short or empty vector: in place if no clone shares its array.
+    #[track_caller]
     #[inline(never)]
     fn set_short(&mut self, index: usize, value: T) -> T {
+        let len = self.len();
+        if index >= len {
+            index_out_of_bounds(index, len);
+        }
         let mut value = Some(value);
         let in_place = self.storage.edit_unique_short(|slice| {
             core::mem::replace(&mut slice[index], value.take().expect("not yet used"))

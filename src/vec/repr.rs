@@ -190,10 +190,13 @@ impl<T: Clone> Storage<T> {
         }
     }
 
-    /// The cold half of [`shorten_if_at_most`](Self::shorten_if_at_most).
+    /// Turns a long vector short (cloning its elements); does nothing to a short or empty one.
+    /// If a clone panics, the vector stays long and unchanged. The cold half of
+    /// [`shorten_if_at_most`](Self::shorten_if_at_most), for callers that have checked the
+    /// length themselves.
     #[cold]
     #[inline(never)]
-    fn shorten(&mut self) {
+    pub(super) fn shorten(&mut self) {
         if let Repr::Long(tree) = self.repr() {
             *self = Self::short_from_vec(tree.iter().cloned().collect());
         }
