@@ -801,7 +801,13 @@ impl<T: Clone> FrozenVec<T> {
     /// [`pop_back`](Self::pop_back) of a short or empty vector.
     #[inline(never)]
     fn pop_back_short(&mut self) -> Option<T> {
-        Some(self.remove_short(self.len().checked_sub(1)?))
+        let slice = self.storage.as_slice().unwrap_or_default();
+        let (last, rest) = slice.split_last()?;
+        // A clone: the old array may be shared. Taken first, so that a panic in it or in the
+        // rebuild leaves the vector as it was.
+        let value = last.clone();
+        self.storage = rebuilt(rest.len(), |out| out.extend_from_slice(rest));
+        Some(value)
     }
 
     /// Removes and returns the first element, or `None` if the vector is empty. O(1)*.
@@ -821,9 +827,20 @@ impl<T: Clone> FrozenVec<T> {
         let value = match self.storage.tree_mut() {
             Some(tree) if tree.is_inline() => remove_inline(tree, 0),
             Some(tree) => tree.pop_front()?,
-            None => return Some(self.remove_short(0)),
+            None => return self.pop_front_short(),
         };
         self.storage.shorten_if_at_most(SHORTEN_AT);
+        Some(value)
+    }
+
+    /// [`pop_front`](Self::pop_front) of a short or empty vector.
+    #[inline(never)]
+    fn pop_front_short(&mut self) -> Option<T> {
+        let slice = self.storage.as_slice().unwrap_or_default();
+        let (first, rest) = slice.split_first()?;
+        // As in `pop_back_short`: a clone, taken before anything changes.
+        let value = first.clone();
+        self.storage = rebuilt(rest.len(), |out| out.extend_from_slice(rest));
         Some(value)
     }
 
