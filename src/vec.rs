@@ -787,7 +787,7 @@ impl<T: Clone> FrozenVec<T> {
     #[inline]
     pub fn pop_back(&mut self) -> Option<T> {
         let Some(tree) = self.storage.tree_mut() else {
-            return self.pop_back_short();
+            return self.pop_short(true);
         };
         let value = tree.pop_back();
         // Checked on the tree just popped, so that the common case (still long) reads the
@@ -798,14 +798,19 @@ impl<T: Clone> FrozenVec<T> {
         value
     }
 
-    /// [`pop_back`](Self::pop_back) of a short or empty vector.
+    /// [`pop_back`](Self::pop_back) (`back`) or [`pop_front`](Self::pop_front) of a short or
+    /// empty vector.
     #[inline(never)]
-    fn pop_back_short(&mut self) -> Option<T> {
+    fn pop_short(&mut self, back: bool) -> Option<T> {
         let slice = self.storage.as_slice().unwrap_or_default();
-        let (last, rest) = slice.split_last()?;
+        let (end, rest) = if back {
+            slice.split_last()?
+        } else {
+            slice.split_first()?
+        };
         // A clone: the old array may be shared. Taken first, so that a panic in it or in the
         // rebuild leaves the vector as it was.
-        let value = last.clone();
+        let value = end.clone();
         self.storage = rebuilt(rest.len(), |out| out.extend_from_slice(rest));
         Some(value)
     }
@@ -827,20 +832,9 @@ impl<T: Clone> FrozenVec<T> {
         let value = match self.storage.tree_mut() {
             Some(tree) if tree.is_inline() => remove_inline(tree, 0),
             Some(tree) => tree.pop_front()?,
-            None => return self.pop_front_short(),
+            None => return self.pop_short(false),
         };
         self.storage.shorten_if_at_most(SHORTEN_AT);
-        Some(value)
-    }
-
-    /// [`pop_front`](Self::pop_front) of a short or empty vector.
-    #[inline(never)]
-    fn pop_front_short(&mut self) -> Option<T> {
-        let slice = self.storage.as_slice().unwrap_or_default();
-        let (first, rest) = slice.split_first()?;
-        // As in `pop_back_short`: a clone, taken before anything changes.
-        let value = first.clone();
-        self.storage = rebuilt(rest.len(), |out| out.extend_from_slice(rest));
         Some(value)
     }
 
