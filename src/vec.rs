@@ -738,15 +738,19 @@ impl<T: Clone> FrozenVec<T> {
     /// ```
     #[inline]
     pub fn push_back(&mut self, value: T) {
-        if let Some(tree) = self.storage.tree_mut() {
+        if let Some(tree) = self.storage.unshared_tree_mut() {
             return tree.push_back(value);
         }
-        self.push_back_short(value);
+        self.push_back_slow(value);
     }
 
-    /// [`push_back`](Self::push_back) of a short or empty vector.
+    /// [`push_back`](Self::push_back) of a long vector whose tree a clone shares (unshared, then
+    /// the fast path), or of a short or empty vector.
     #[inline(never)]
-    fn push_back_short(&mut self, value: T) {
+    fn push_back_slow(&mut self, value: T) {
+        if self.storage.unshare_tree() {
+            return self.push_back(value);
+        }
         let slice = self.storage.as_slice().unwrap_or_default();
         self.storage = pushed_back(slice, value);
     }
@@ -786,8 +790,8 @@ impl<T: Clone> FrozenVec<T> {
     /// ```
     #[inline]
     pub fn pop_back(&mut self) -> Option<T> {
-        let Some(tree) = self.storage.tree_mut() else {
-            return self.pop_short(true);
+        let Some(tree) = self.storage.unshared_tree_mut() else {
+            return self.pop_back_slow();
         };
         let value = tree.pop_back();
         // Checked on the tree just popped, so that the common case (still long) reads the
@@ -798,9 +802,19 @@ impl<T: Clone> FrozenVec<T> {
         value
     }
 
-    /// [`pop_back`](Self::pop_back) (`back`) or [`pop_front`](Self::pop_front) of a short or
-    /// empty vector.
+    /// [`pop_back`](Self::pop_back) of a long vector whose tree a clone shares (unshared, then
+    /// the fast path), or of a short or empty vector.
     #[inline(never)]
+    fn pop_back_slow(&mut self) -> Option<T> {
+        if self.storage.unshare_tree() {
+            return self.pop_back();
+        }
+        self.pop_short(true)
+    }
+
+    /// [`pop_back`](Self::pop_back) (`back`) or [`pop_front`](Self::pop_front) of a short or
+    /// empty vector. Inlined into the two out-of-line slow paths.
+    #[inline]
     fn pop_short(&mut self, back: bool) -> Option<T> {
         let slice = self.storage.as_slice().unwrap_or_default();
         let (end, rest) = if back {
@@ -832,10 +846,16 @@ impl<T: Clone> FrozenVec<T> {
         let value = match self.storage.tree_mut() {
             Some(tree) if tree.is_inline() => remove_inline(tree, 0),
             Some(tree) => tree.pop_front()?,
-            None => return self.pop_short(false),
+            None => return self.pop_front_short(),
         };
         self.storage.shorten_if_at_most(SHORTEN_AT);
         Some(value)
+    }
+
+    /// [`pop_front`](Self::pop_front) of a short or empty vector.
+    #[inline(never)]
+    fn pop_front_short(&mut self) -> Option<T> {
+        self.pop_short(false)
     }
 
     /// Inserts `value` at `index`, shifting later elements right. O(log n).

@@ -160,6 +160,23 @@ impl<T: Clone> Storage<T> {
         triomphe::Arc::get_mut(tree)
     }
 
+    /// The tree of a long vector if no clone shares it, for an in-place update; `None` for a
+    /// shared tree (see [`unshare_tree`](Self::unshare_tree)) and for a short or empty vector.
+    /// One read of the count, for the fast paths of the most frequent updates.
+    #[inline]
+    pub(super) fn unshared_tree_mut(&mut self) -> Option<&mut Tree<T>> {
+        match self {
+            Storage::Long(tree) => Arc::get_mut(tree),
+            _ => None,
+        }
+    }
+
+    /// Gives a long vector a tree of its own (an O(1) copy of the root handle if a clone shares
+    /// it) and returns `true`; `false` for a short or empty vector.
+    pub(super) fn unshare_tree(&mut self) -> bool {
+        self.tree_mut().is_some()
+    }
+
     /// A tree with the elements, sharing the nodes of a long vector (O(1)) or cloning those of a
     /// short one.
     pub(super) fn to_tree(&self) -> Tree<T> {
