@@ -166,7 +166,7 @@ impl<T: Clone> Storage<T> {
     #[inline]
     pub(super) fn unshared_tree_mut(&mut self) -> Option<&mut Tree<T>> {
         match self {
-            Storage::Long(tree) => Arc::get_mut(tree),
+            Storage::Long(tree) => triomphe::Arc::get_mut(tree),
             _ => None,
         }
     }
