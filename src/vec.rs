@@ -21,7 +21,7 @@ mod repr;
 mod traits;
 
 pub use iter::{IntoIter, Iter};
-use rebuild::Rebuild;
+use rebuild::{grown, rebuilt};
 pub(crate) use repr::{Builder, Repr};
 use repr::{SHORT_MAX, SHORTEN_AT, Storage, Tree};
 
@@ -369,22 +369,15 @@ fn index_out_of_bounds(index: usize, len: usize) -> ! {
     panic!("index out of bounds: the len is {len} but the index is {index}")
 }
 
-/// The storage of the `len` elements that `fill` gathers, in order: written straight into a
-/// new exact-sized short array (one allocation), or into a tree past [`SHORT_MAX`]. If a clone
-/// panics, what was gathered is dropped and nothing else changed.
-#[inline]
-fn rebuilt<T: Clone>(len: usize, fill: impl FnOnce(&mut Rebuild<T>)) -> Storage<T> {
-    let mut out = Rebuild::with_len(len);
-    fill(&mut out);
-    out.finish()
-}
-
 // The updates of a short vector's elements `old`, as new storage (`old` is left alone, so a
 // panicking clone changes nothing). Out of line, so that the in-place paths of long vectors in
 // the callers stay small; shared by the in-place and the persistent methods.
 
 #[inline(never)]
 fn pushed_back<T: Clone>(old: &[T], value: T) -> Storage<T> {
+    if old.len() >= SHORT_MAX {
+        return grown(old, value, &[]);
+    }
     rebuilt(old.len() + 1, |out| {
         out.extend_from_slice(old);
         out.push(value);
@@ -393,6 +386,9 @@ fn pushed_back<T: Clone>(old: &[T], value: T) -> Storage<T> {
 
 #[inline(never)]
 fn pushed_front<T: Clone>(old: &[T], value: T) -> Storage<T> {
+    if old.len() >= SHORT_MAX {
+        return grown(&[], value, old);
+    }
     rebuilt(old.len() + 1, |out| {
         out.push(value);
         out.extend_from_slice(old);
@@ -402,6 +398,9 @@ fn pushed_front<T: Clone>(old: &[T], value: T) -> Storage<T> {
 /// `index <= old.len()`.
 #[inline(never)]
 fn inserted<T: Clone>(old: &[T], index: usize, value: T) -> Storage<T> {
+    if old.len() >= SHORT_MAX {
+        return grown(&old[..index], value, &old[index..]);
+    }
     rebuilt(old.len() + 1, |out| {
         out.extend_from_slice(&old[..index]);
         out.push(value);
@@ -739,8 +738,18 @@ impl<T: Clone> FrozenVec<T> {
     /// ```
     #[inline]
     pub fn push_back(&mut self, value: T) {
-        if let Some(tree) = self.storage.tree_mut() {
+        if let Some(tree) = self.storage.unshared_tree_mut() {
             return tree.push_back(value);
+        }
+        self.push_back_slow(value);
+    }
+
+    /// [`push_back`](Self::push_back) of a long vector whose tree a clone shares (unshared, then
+    /// the fast path), or of a short or empty vector.
+    #[inline(never)]
+    fn push_back_slow(&mut self, value: T) {
+        if self.storage.unshare_tree() {
+            return self.push_back(value);
         }
         let slice = self.storage.as_slice().unwrap_or_default();
         self.storage = pushed_back(slice, value);
@@ -760,6 +769,12 @@ impl<T: Clone> FrozenVec<T> {
         if let Some(tree) = self.storage.tree_mut() {
             return tree.push_front(value);
         }
+        self.push_front_short(value);
+    }
+
+    /// [`push_front`](Self::push_front) of a short or empty vector.
+    #[inline(never)]
+    fn push_front_short(&mut self, value: T) {
         let slice = self.storage.as_slice().unwrap_or_default();
         self.storage = pushed_front(slice, value);
     }
@@ -775,18 +790,43 @@ impl<T: Clone> FrozenVec<T> {
     /// ```
     #[inline]
     pub fn pop_back(&mut self) -> Option<T> {
-        let value = match self.storage.tree_mut() {
-            Some(tree) => {
-                let value = tree.pop_back();
-                if tree.len() > SHORTEN_AT {
-                    return value;
-                }
-                value
-            }
-            None => return Some(self.remove_short(self.len().checked_sub(1)?)),
+        let Some(tree) = self.storage.unshared_tree_mut() else {
+            return self.pop_back_slow();
         };
-        self.storage.shorten_if_at_most(SHORTEN_AT);
+        let value = tree.pop_back();
+        // Checked on the tree just popped, so that the common case (still long) reads the
+        // length once and does not look at the representation again.
+        if tree.len() <= SHORTEN_AT {
+            self.storage.shorten();
+        }
         value
+    }
+
+    /// [`pop_back`](Self::pop_back) of a long vector whose tree a clone shares (unshared, then
+    /// the fast path), or of a short or empty vector.
+    #[inline(never)]
+    fn pop_back_slow(&mut self) -> Option<T> {
+        if self.storage.unshare_tree() {
+            return self.pop_back();
+        }
+        self.pop_short(true)
+    }
+
+    /// [`pop_back`](Self::pop_back) (`back`) or [`pop_front`](Self::pop_front) of a short or
+    /// empty vector. Inlined into the two out-of-line slow paths.
+    #[inline]
+    fn pop_short(&mut self, back: bool) -> Option<T> {
+        let slice = self.storage.as_slice().unwrap_or_default();
+        let (end, rest) = if back {
+            slice.split_last()?
+        } else {
+            slice.split_first()?
+        };
+        // A clone: the old array may be shared. Taken first, so that a panic in it or in the
+        // rebuild leaves the vector as it was.
+        let value = end.clone();
+        self.storage = rebuilt(rest.len(), |out| out.extend_from_slice(rest));
+        Some(value)
     }
 
     /// Removes and returns the first element, or `None` if the vector is empty. O(1)*.
@@ -806,10 +846,16 @@ impl<T: Clone> FrozenVec<T> {
         let value = match self.storage.tree_mut() {
             Some(tree) if tree.is_inline() => remove_inline(tree, 0),
             Some(tree) => tree.pop_front()?,
-            None => return Some(self.remove_short(0)),
+            None => return self.pop_front_short(),
         };
         self.storage.shorten_if_at_most(SHORTEN_AT);
         Some(value)
+    }
+
+    /// [`pop_front`](Self::pop_front) of a short or empty vector.
+    #[inline(never)]
+    fn pop_front_short(&mut self) -> Option<T> {
+        self.pop_short(false)
     }
 
     /// Inserts `value` at `index`, shifting later elements right. O(log n).
@@ -882,19 +928,27 @@ impl<T: Clone> FrozenVec<T> {
     /// ```
     #[track_caller]
     pub fn set(&mut self, index: usize, value: T) -> T {
-        let len = self.len();
-        if index >= len {
-            index_out_of_bounds(index, len);
-        }
-        if let Some(tree) = self.storage.tree_mut() {
-            return tree.set(index, value);
+        if let Storage::Long(tree) = &self.storage {
+            // Checked before `tree_mut`, which would unshare the tree of an index out of bounds.
+            let len = tree.len();
+            if index >= len {
+                index_out_of_bounds(index, len);
+            }
+            if let Some(tree) = self.storage.tree_mut() {
+                return tree.set(index, value);
+            }
         }
         self.set_short(index, value)
     }
 
-    /// [`set`](Self::set) of a short vector: in place if no clone shares its array.
+    /// [`set`](Self::set) of a short or empty vector: in place if no clone shares its array.
+    #[track_caller]
     #[inline(never)]
     fn set_short(&mut self, index: usize, value: T) -> T {
+        let len = self.len();
+        if index >= len {
+            index_out_of_bounds(index, len);
+        }
         let mut value = Some(value);
         let in_place = self.storage.edit_unique_short(|slice| {
             core::mem::replace(&mut slice[index], value.take().expect("not yet used"))

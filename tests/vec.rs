@@ -498,6 +498,29 @@ fn set_out_of_bounds_panics() {
     big(3).set(5, 0);
 }
 
+/// Empty, short and long vectors check the index the same way, with std's message, and the
+/// vector that refused the update is unchanged and still `ptr_eq` to its clone.
+#[test]
+fn set_out_of_bounds_panics_and_changes_nothing_whatever_the_length() {
+    for n in [0, 1, 3, 32, 33, 100] {
+        let v = big(n);
+        let mut w = v.clone();
+        for index in [n as usize, n as usize + 7] {
+            let panic = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                w.set(index, -1);
+            }))
+            .expect_err("an index past the end panics");
+            let message = panic.downcast_ref::<String>().expect("a formatted message");
+            assert_eq!(
+                message,
+                &format!("index out of bounds: the len is {n} but the index is {index}")
+            );
+            assert!(w.ptr_eq(&v), "n = {n}: still sharing with the clone");
+            assert_eq!(w, v);
+        }
+    }
+}
+
 #[test]
 #[should_panic(expected = "index out of bounds: the len is 3 but the index is 3")]
 fn swap_out_of_bounds_panics() {

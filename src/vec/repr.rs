@@ -139,9 +139,7 @@ impl<T: Clone> Storage<T> {
     /// The storage for `slice`, its elements cloned.
     pub(super) fn from_slice(slice: &[T]) -> Self {
         if slice.len() <= SHORT_MAX {
-            let mut out = super::rebuild::Rebuild::with_len(slice.len());
-            out.extend_from_slice(slice);
-            out.finish()
+            super::rebuild::rebuilt(slice.len(), |out| out.extend_from_slice(slice))
         } else {
             Storage::Long(Arc::new(slice.iter().cloned().collect()))
         }
@@ -160,6 +158,23 @@ impl<T: Clone> Storage<T> {
             unshare(tree);
         }
         triomphe::Arc::get_mut(tree)
+    }
+
+    /// The tree of a long vector if no clone shares it, for an in-place update; `None` for a
+    /// shared tree (see [`unshare_tree`](Self::unshare_tree)) and for a short or empty vector.
+    /// One read of the count, for the fast paths of the most frequent updates.
+    #[inline]
+    pub(super) fn unshared_tree_mut(&mut self) -> Option<&mut Tree<T>> {
+        match self {
+            Storage::Long(tree) => triomphe::Arc::get_mut(tree),
+            _ => None,
+        }
+    }
+
+    /// Gives a long vector a tree of its own (an O(1) copy of the root handle if a clone shares
+    /// it) and returns `true`; `false` for a short or empty vector.
+    pub(super) fn unshare_tree(&mut self) -> bool {
+        self.tree_mut().is_some()
     }
 
     /// A tree with the elements, sharing the nodes of a long vector (O(1)) or cloning those of a
@@ -192,10 +207,13 @@ impl<T: Clone> Storage<T> {
         }
     }
 
-    /// The cold half of [`shorten_if_at_most`](Self::shorten_if_at_most).
+    /// Turns a long vector short (cloning its elements); does nothing to a short or empty one.
+    /// If a clone panics, the vector stays long and unchanged. The cold half of
+    /// [`shorten_if_at_most`](Self::shorten_if_at_most), for callers that have checked the
+    /// length themselves.
     #[cold]
     #[inline(never)]
-    fn shorten(&mut self) {
+    pub(super) fn shorten(&mut self) {
         if let Repr::Long(tree) = self.repr() {
             *self = Self::short_from_vec(tree.iter().cloned().collect());
         }
