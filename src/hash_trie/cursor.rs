@@ -9,13 +9,16 @@
 //! A level reads a node's whole slice and skips its vacant slots (the spare tail an in-place
 //! removal leaves, see [`super::node::Body`]), rather than taking only the live ones through
 //! [`super::node::slots`]: counting the live slots is a population count per node entered,
-//! which on baseline x86-64 (no `popcnt`) costs a walk more than the tails it skips.
+//! which on baseline x86-64 (no `popcnt`) costs a walk more than the tails it skips. The shared
+//! level's `fold` does count a node's inline entries, inside the `popcnt` copy of
+//! [`super::lookup`]'s `with_popcnt`, to read them in a loop of their own.
 
 use core::mem;
 use core::slice;
 
 use triomphe::Arc;
 
+use super::lookup::with_popcnt;
 use super::node::{Loose, MAX_DEPTH, Node, Slot, make_mut, take_slot};
 
 /// What the next non-vacant slot of a node holds.
@@ -55,6 +58,13 @@ pub(crate) trait Level: Default {
             acc = f(acc, part);
         }
         acc
+    }
+
+    /// Folds `f` over every entry of the sub-trie `child`, in trie order, for a level that has a
+    /// faster walk of whole sub-tries than entering them one level at a time.
+    #[inline]
+    fn fold_child<B>(child: Self::Child, acc: B, f: &mut impl FnMut(B, Self::Entry) -> B) -> B {
+        fold_level(Self::enter(child), acc, f)
     }
 }
 
@@ -98,6 +108,91 @@ impl<'a, K, V> Level for slice::Iter<'a, Slot<K, V>> {
         }
         acc
     }
+
+    #[inline]
+    fn fold_child<B>(child: Self::Child, acc: B, f: &mut impl FnMut(B, Self::Entry) -> B) -> B {
+        with_popcnt(move || fold_sub_trie(child, acc, f))
+    }
+}
+
+/// Folds `f` over the entries of the sub-trie `root`, in trie order, with an explicit stack of
+/// the children still to visit (so that it all compiles inside [`with_popcnt`]).
+///
+/// A node's slots are split by its `data` bitmap: the inline entries come first, so the first
+/// `popcount(data)` slots are read in a loop of their own, which ends on a count rather than on
+/// a slot's tag (whose outcome changes from node to node and mispredicts). The slots after them
+/// (children, then any vacant tail) are read by tag. Every slot is still read by its tag, so the
+/// walk yields what a walk by tags alone yields even if the bitmaps and slots disagreed; only its
+/// speed relies on them agreeing.
+#[inline(always)]
+fn fold_sub_trie<'a, K, V, B>(
+    root: &'a Node<K, V>,
+    acc: B,
+    f: &mut impl FnMut(B, (&'a K, &'a V)) -> B,
+) -> B {
+    let mut parents: [&'a [Slot<K, V>]; MAX_DEPTH] = [&[]; MAX_DEPTH];
+    let mut depth = 0;
+    let (mut acc, rest) = fold_inline(root, acc, f);
+    let mut rest = rest.iter();
+    loop {
+        let Some(slot) = rest.next() else {
+            if depth == 0 {
+                return acc;
+            }
+            depth -= 1;
+            rest = parents[depth].iter();
+            continue;
+        };
+        match slot {
+            Slot::Child(child) => {
+                let below;
+                (acc, below) = fold_inline(child, acc, f);
+                if below.is_empty() {
+                    continue;
+                }
+                let parent = mem::replace(&mut rest, below.iter());
+                if !parent.as_slice().is_empty() {
+                    // A path has at most `MAX_DEPTH` nodes, so at most `MAX_DEPTH - 1` parents.
+                    parents[depth] = parent.as_slice();
+                    depth += 1;
+                }
+            }
+            Slot::Entry { key, value, .. } => acc = f(acc, (key, value)),
+            Slot::Vacant => {}
+        }
+    }
+}
+
+/// Folds `f` over the inline entries of `node` (its first `popcount(data)` slots, see
+/// [`fold_sub_trie`]) and returns its other slots.
+#[inline(always)]
+fn fold_inline<'a, K, V, B>(
+    node: &'a Node<K, V>,
+    mut acc: B,
+    f: &mut impl FnMut(B, (&'a K, &'a V)) -> B,
+) -> (B, &'a [Slot<K, V>]) {
+    let slots = &node.slice[..];
+    let inline = (node.header.data.count_ones() as usize).min(slots.len());
+    let (entries, rest) = slots.split_at(inline);
+    for slot in entries {
+        acc = match slot {
+            Slot::Entry { key, value, .. } => f(acc, (key, value)),
+            other => fold_misplaced(other, acc, f),
+        };
+    }
+    (acc, rest)
+}
+
+/// What a walk by tags makes of `slot`, a slot that is not an entry where the bitmaps place
+/// entries: never reached while the bitmaps and the slots agree.
+#[cold]
+#[inline(never)]
+fn fold_misplaced<'a, K, V, B>(
+    slot: &'a Slot<K, V>,
+    acc: B,
+    f: &mut impl FnMut(B, (&'a K, &'a V)) -> B,
+) -> B {
+    fold_level(slice::from_ref(slot).iter(), acc, f)
 }
 
 /// Writable access: a node is made unique (copied if shared) when the walk enters it, so a
@@ -211,7 +306,8 @@ pub(crate) fn open<L: Level>(child: L::Child) -> (Vec<L::Entry>, Vec<L::Child>) 
 
 /// A depth-first walk: the level being read and those of its ancestors, in a fixed array (a
 /// path has at most `MAX_DEPTH` nodes). Most steps yield an entry of the current level: one
-/// slot step and one tag test. `fold` recurses instead of stacking.
+/// slot step and one tag test. `fold` recurses instead of stacking (the shared level walks each
+/// sub-trie with a stack of its own, see [`fold_sub_trie`]).
 #[derive(Clone)]
 pub(crate) struct Cursor<L> {
     current: L,
@@ -280,6 +376,6 @@ impl<L: Level> Iterator for Cursor<L> {
 fn fold_level<L: Level, B>(level: L, acc: B, f: &mut impl FnMut(B, L::Entry) -> B) -> B {
     level.fold_parts(acc, |acc, part| match part {
         Part::Entry(entry) => f(acc, entry),
-        Part::Child(child) => fold_level(L::enter(child), acc, f),
+        Part::Child(child) => L::fold_child(child, acc, f),
     })
 }

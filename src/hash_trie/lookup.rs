@@ -182,7 +182,7 @@ fn collision_entry<'a, K, V>(
     not(target_feature = "popcnt"),
     not(miri)
 ))]
-use detected::with_popcnt;
+pub(super) use detected::with_popcnt;
 
 /// The portable build: `count_ones` is whatever the target enables (`popcnt` itself when the
 /// build targets it).
@@ -193,7 +193,7 @@ use detected::with_popcnt;
     not(miri)
 )))]
 #[inline(always)]
-fn with_popcnt<R>(f: impl FnOnce() -> R) -> R {
+pub(super) fn with_popcnt<R>(f: impl FnOnce() -> R) -> R {
     f()
 }
 
@@ -212,7 +212,7 @@ mod detected {
     /// detected) and into the portable path. The check is a load and a test of std's cached
     /// feature word.
     #[inline(always)]
-    pub(super) fn with_popcnt<R>(f: impl FnOnce() -> R) -> R {
+    pub(in crate::hash_trie) fn with_popcnt<R>(f: impl FnOnce() -> R) -> R {
         if std::is_x86_feature_detected!("popcnt") {
             // SAFETY: `popcnt` is `#[target_feature(enable = "popcnt")]`, which is sound to call
             // exactly when the processor running this code supports that feature:
