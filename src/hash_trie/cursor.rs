@@ -39,6 +39,14 @@ pub(crate) trait Level: Default {
     /// The next entry or child of this node, skipping vacant slots; `None` at its end.
     fn next_part(&mut self) -> Option<Part<Self::Entry, Self::Child>>;
 
+    /// The entry in this node's next slot, if that slot is an entry; otherwise `None`, and
+    /// nothing is read. The step a walk takes most often, kept apart from the others.
+    fn next_entry(&mut self) -> Option<Self::Entry>;
+
+    /// The child in this node's next slot, if that slot is a child; otherwise `None`, and
+    /// nothing is read.
+    fn next_child(&mut self) -> Option<Self::Child>;
+
     /// Starts reading the root node of `child`.
     fn enter(child: Self::Child) -> Self;
 
@@ -80,6 +88,30 @@ impl<'a, K, V> Level for slice::Iter<'a, Slot<K, V>> {
                 Slot::Child(child) => return Some(Part::Child(child)),
                 Slot::Vacant => {}
             }
+        }
+    }
+
+    #[inline]
+    fn next_entry(&mut self) -> Option<Self::Entry> {
+        let mut ahead = self.clone();
+        match ahead.next() {
+            Some(Slot::Entry { key, value, .. }) => {
+                *self = ahead;
+                Some((key, value))
+            }
+            _ => None,
+        }
+    }
+
+    #[inline]
+    fn next_child(&mut self) -> Option<Self::Child> {
+        let mut ahead = self.clone();
+        match ahead.next() {
+            Some(Slot::Child(child)) => {
+                *self = ahead;
+                Some(child)
+            }
+            _ => None,
         }
     }
 
@@ -213,6 +245,34 @@ impl<'a, K: Clone, V: Clone> Level for slice::IterMut<'a, Slot<K, V>> {
     }
 
     #[inline]
+    fn next_entry(&mut self) -> Option<Self::Entry> {
+        match mem::take(self).into_slice() {
+            [Slot::Entry { key, value, .. }, rest @ ..] => {
+                *self = rest.iter_mut();
+                Some((&*key, value))
+            }
+            slots => {
+                *self = slots.iter_mut();
+                None
+            }
+        }
+    }
+
+    #[inline]
+    fn next_child(&mut self) -> Option<Self::Child> {
+        match mem::take(self).into_slice() {
+            [Slot::Child(child), rest @ ..] => {
+                *self = rest.iter_mut();
+                Some(child)
+            }
+            slots => {
+                *self = slots.iter_mut();
+                None
+            }
+        }
+    }
+
+    #[inline]
     fn enter(child: Self::Child) -> Self {
         make_mut(child).slice.iter_mut()
     }
@@ -264,6 +324,34 @@ impl<K: Clone, V: Clone> Level for OwnedLevel<K, V> {
     }
 
     #[inline]
+    fn next_entry(&mut self) -> Option<Self::Entry> {
+        let node = self.node.as_mut()?;
+        let index = self.next;
+        if !matches!(node.slice.get(index), Some(Slot::Entry { .. })) {
+            return None;
+        }
+        self.next += 1;
+        match take_or_clone(node, index) {
+            Slot::Entry { hash, key, value } => Some(Loose { hash, key, value }),
+            _ => unreachable!("an entry's slot moves or clones into an entry"),
+        }
+    }
+
+    #[inline]
+    fn next_child(&mut self) -> Option<Self::Child> {
+        let node = self.node.as_mut()?;
+        let index = self.next;
+        if !matches!(node.slice.get(index), Some(Slot::Child(_))) {
+            return None;
+        }
+        self.next += 1;
+        match take_or_clone(node, index) {
+            Slot::Child(child) => Some(child),
+            _ => unreachable!("a child's slot moves or clones into a child"),
+        }
+    }
+
+    #[inline]
     fn enter(child: Self::Child) -> Self {
         Self {
             node: Some(child),
@@ -304,14 +392,21 @@ pub(crate) fn open<L: Level>(child: L::Child) -> (Vec<L::Entry>, Vec<L::Child>) 
     (entries, children)
 }
 
-/// A depth-first walk: the level being read and those of its ancestors, in a fixed array (a
-/// path has at most `MAX_DEPTH` nodes). Most steps yield an entry of the current level: one
-/// slot step and one tag test. `fold` recurses instead of stacking (the shared level walks each
-/// sub-trie with a stack of its own, see [`fold_sub_trie`]).
+/// A depth-first walk: the level being read, the nearest ancestor with slots left, and the
+/// ancestors above that in a fixed array (a path has at most `MAX_DEPTH` nodes).
+///
+/// Most steps of `next` yield an entry of the current level: one slot step and one tag test,
+/// inlined. Most of the others finish a small node and go on with the parent's next child,
+/// which is why the parent has a field of its own (no stack index). `fold` recurses instead of
+/// stacking (the shared level walks each sub-trie with a stack of its own, see
+/// [`fold_sub_trie`]).
 #[derive(Clone)]
 pub(crate) struct Cursor<L> {
     current: L,
-    parents: [L; MAX_DEPTH],
+    /// `Default` (no slots) when no ancestor has slots left.
+    parent: L,
+    /// The ancestors above `parent` that have slots left, outermost first.
+    ancestors: [L; MAX_DEPTH],
     depth: usize,
 }
 
@@ -321,8 +416,74 @@ impl<L: Level> Cursor<L> {
     pub(crate) fn new(root: Option<L::Child>) -> Self {
         Self {
             current: root.map_or_else(L::default, L::enter),
-            parents: Default::default(),
+            parent: L::default(),
+            ancestors: Default::default(),
             depth: 0,
+        }
+    }
+
+    /// [`next`](Iterator::next) when the current node's next slot is not an entry. Most often
+    /// the current node is read to its end, the parent's next slot is a child, and that child's
+    /// first slot an entry: that case is inlined, the others are [`step`](Self::step)'s.
+    #[inline]
+    fn next_node(&mut self) -> Option<L::Entry> {
+        if self.current.is_done() {
+            if let Some(child) = self.parent.next_child() {
+                self.current = L::enter(child);
+                if let Some(entry) = self.current.next_entry() {
+                    return Some(entry);
+                }
+            }
+        }
+        self.step()
+    }
+
+    /// [`next`](Iterator::next) when the current node's next slot is not an entry: enters a
+    /// child, or goes on with the nearest ancestor that has slots left.
+    ///
+    /// Out of line and cold (it runs about once per node that has children), so that `next`
+    /// stays small enough to be inlined into the caller's loop.
+    #[cold]
+    #[inline(never)]
+    fn step(&mut self) -> Option<L::Entry> {
+        loop {
+            match self.current.next_part() {
+                Some(Part::Entry(entry)) => return Some(entry),
+                Some(Part::Child(child)) => {
+                    // A node read to its end is not kept (released here, for the owning walk).
+                    let rest = mem::replace(&mut self.current, L::enter(child));
+                    if !rest.is_done() {
+                        let above = mem::replace(&mut self.parent, rest);
+                        if !above.is_done() {
+                            // A path has at most `MAX_DEPTH` nodes, so at most `MAX_DEPTH - 2`
+                            // ancestors above the parent.
+                            self.ancestors[self.depth] = above;
+                            self.depth += 1;
+                        }
+                    }
+                }
+                None => loop {
+                    // The current node is read to its end (released, for the owning walk).
+                    match self.parent.next_part() {
+                        Some(Part::Child(child)) => {
+                            self.current = L::enter(child);
+                            break;
+                        }
+                        // A node's entries come before its children, so a parent has none left;
+                        // if it had, the current node (read to its end) sends the walk back to
+                        // it next time.
+                        Some(Part::Entry(entry)) => return Some(entry),
+                        None => {
+                            let top = self.depth.checked_sub(1)?;
+                            self.parent = mem::take(&mut self.ancestors[top]);
+                            self.depth = top;
+                        }
+                    }
+                },
+            }
+            if let Some(entry) = self.current.next_entry() {
+                return Some(entry);
+            }
         }
     }
 }
@@ -332,29 +493,9 @@ impl<L: Level> Iterator for Cursor<L> {
 
     #[inline]
     fn next(&mut self) -> Option<L::Entry> {
-        loop {
-            match self.current.next_part() {
-                Some(Part::Entry(entry)) => return Some(entry),
-                Some(Part::Child(child)) => {
-                    let parent = mem::replace(&mut self.current, L::enter(child));
-                    if parent.is_done() {
-                        // Nothing to come back to (released here, for the owning walk).
-                        continue;
-                    }
-                    // A path has at most `MAX_DEPTH` nodes, so at most `MAX_DEPTH - 1` parents.
-                    if let Some(slot) = self.parents.get_mut(self.depth) {
-                        *slot = parent;
-                        self.depth += 1;
-                    }
-                }
-                None => {
-                    if self.depth == 0 {
-                        return None;
-                    }
-                    self.depth -= 1;
-                    self.current = mem::take(&mut self.parents[self.depth]);
-                }
-            }
+        match self.current.next_entry() {
+            Some(entry) => Some(entry),
+            None => self.next_node(),
         }
     }
 
@@ -363,9 +504,10 @@ impl<L: Level> Iterator for Cursor<L> {
         F: FnMut(B, L::Entry) -> B,
     {
         let mut acc = fold_level(mem::take(&mut self.current), init, &mut f);
+        acc = fold_level(mem::take(&mut self.parent), acc, &mut f);
         while self.depth > 0 {
             self.depth -= 1;
-            let level = mem::take(&mut self.parents[self.depth]);
+            let level = mem::take(&mut self.ancestors[self.depth]);
             acc = fold_level(level, acc, &mut f);
         }
         acc

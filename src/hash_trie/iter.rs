@@ -107,9 +107,67 @@ pub(super) mod walks {
             out
         });
         assert_eq!(mutable, by_next, "iter_mut by fold");
-        let owned: Vec<(K, V)> = trie.clone().into_iter().map(|e| (e.key, e.value)).collect();
-        assert_eq!(owned, by_next, "into_iter of a shared trie");
+        for taken in (0..=by_next.len()).step_by(step.max(1)) {
+            let mut iter = copy.iter_mut();
+            let mut seen = Vec::new();
+            for _ in 0..taken {
+                let (k, v) = iter.next().expect("as many entries as the trie's length");
+                seen.push((k.clone(), v.clone()));
+            }
+            assert_eq!(iter.len(), by_next.len() - taken);
+            let seen = iter.fold(seen, |mut out, (k, v)| {
+                out.push((k.clone(), v.clone()));
+                out
+            });
+            assert_eq!(seen, by_next, "iter_mut: {taken} by next, then fold");
+        }
+        assert_into_iter_agrees(trie.clone(), &by_next, step);
         by_next
+    }
+
+    /// `into_iter` of `trie` (moving the entries of the nodes it alone holds, cloning the others)
+    /// by `next` and by `fold`, and by `next` then `fold` from every `step`-th point of a clone,
+    /// yields `expected`, counting down exactly. Consumes `trie` last.
+    pub(in super::super) fn assert_into_iter_agrees<K, V>(
+        trie: HashTrie<K, V>,
+        expected: &[(K, V)],
+        step: usize,
+    ) where
+        K: Clone + PartialEq + Debug,
+        V: Clone + PartialEq + Debug,
+    {
+        let owned = trie.clone().into_iter().fold(Vec::new(), |mut out, e| {
+            out.push((e.key, e.value));
+            out
+        });
+        assert_eq!(owned, expected, "into_iter by fold");
+        for taken in (0..=expected.len()).step_by(step.max(1)) {
+            let mut iter = trie.clone().into_iter();
+            let mut seen = Vec::new();
+            for _ in 0..taken {
+                let entry = iter.next().expect("as many entries as the trie's length");
+                seen.push((entry.key, entry.value));
+            }
+            assert_eq!(iter.len(), expected.len() - taken);
+            let seen = iter.fold(seen, |mut out, e| {
+                out.push((e.key, e.value));
+                out
+            });
+            assert_eq!(seen, expected, "into_iter: {taken} by next, then fold");
+        }
+        // Last, so that the nodes only `trie` holds are moved out: half by `next`, half by `fold`.
+        let mut iter = trie.into_iter();
+        let mut owned = Vec::new();
+        for _ in 0..expected.len() / 2 {
+            let entry = iter.next().expect("as many entries as the trie's length");
+            owned.push((entry.key, entry.value));
+            assert_eq!(iter.len(), expected.len() - owned.len());
+        }
+        let owned = iter.fold(owned, |mut out, e| {
+            out.push((e.key, e.value));
+            out
+        });
+        assert_eq!(owned, expected, "into_iter by next, then fold");
     }
 
     /// The shared walks of [`assert_walks_agree`]: `next`, `fold`, and both from every
@@ -160,7 +218,7 @@ mod tests {
 
     use super::super::HashTrie;
     use super::super::node::{Bitmaps, Node, Slot, live_len, node_from_array, slots};
-    use super::walks::{assert_shared_walks_agree, assert_walks_agree};
+    use super::walks::{assert_into_iter_agrees, assert_shared_walks_agree, assert_walks_agree};
 
     /// Whether a node of the sub-trie `node` has a vacant tail.
     fn has_spare(node: &Node<u32, u32>) -> bool {
@@ -242,7 +300,11 @@ mod tests {
             trie.remove_at(hash, location);
         }
         assert!(trie.root.as_ref().is_some_and(|root| has_spare(root)));
-        assert_walks_agree(&trie, if cfg!(miri) { 23 } else { 7 });
-        assert_walks_agree(&kept, if cfg!(miri) { 23 } else { 7 });
+        let step = if cfg!(miri) { 23 } else { 7 };
+        let entries = assert_walks_agree(&trie, step);
+        assert_walks_agree(&kept, step);
+        drop(kept);
+        // Unique now, vacant tails and all: moved out, not cloned.
+        assert_into_iter_agrees(trie, &entries, step);
     }
 }
