@@ -7,6 +7,7 @@ use proptest::prelude::*;
 
 use super::HashTrie;
 use super::algebra_tests::{Model, assert_canonical, build, hashers};
+use super::iter::walks::assert_walks_agree;
 use super::node::{Node, Slot, live_len, slots};
 
 /// Inserts `key` (if absent) or removes it (if present), in the trie and in the model.
@@ -50,6 +51,7 @@ fn assert_tails_vacant(node: &Node<u16, u32>) {
 
 fn check(trie: &HashTrie<u16, u32>, model: &Model, hash: fn(u16) -> u32) {
     assert_canonical(trie, model, hash);
+    assert_walks_agree(trie, trie.len() / 4);
     if let Some(root) = &trie.root {
         assert_tails_vacant(root);
     }

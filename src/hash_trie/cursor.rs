@@ -9,7 +9,9 @@
 //! A level reads a node's whole slice and skips its vacant slots (the spare tail an in-place
 //! removal leaves, see [`super::node::Body`]), rather than taking only the live ones through
 //! [`super::node::slots`]: counting the live slots is a population count per node entered,
-//! which on baseline x86-64 (no `popcnt`) costs a walk more than the tails it skips.
+//! which on baseline x86-64 (no `popcnt`) costs a walk more than the tails it skips. The shared
+//! level's `fold` does count a node's inline entries, inside the `popcnt` copy of
+//! [`super::popcnt::with_popcnt`], to read them in a loop of their own.
 
 use core::mem;
 use core::slice;
@@ -17,6 +19,7 @@ use core::slice;
 use triomphe::Arc;
 
 use super::node::{Loose, MAX_DEPTH, Node, Slot, make_mut, take_slot};
+use super::popcnt::with_popcnt;
 
 /// What the next non-vacant slot of a node holds.
 pub(crate) enum Part<E, C> {
@@ -35,6 +38,14 @@ pub(crate) trait Level: Default {
 
     /// The next entry or child of this node, skipping vacant slots; `None` at its end.
     fn next_part(&mut self) -> Option<Part<Self::Entry, Self::Child>>;
+
+    /// The entry in this node's next slot, if that slot is an entry; otherwise `None`, and
+    /// nothing is read. The step a walk takes most often, kept apart from the others.
+    fn next_entry(&mut self) -> Option<Self::Entry>;
+
+    /// The child in this node's next slot, if that slot is a child; otherwise `None`, and
+    /// nothing is read.
+    fn next_child(&mut self) -> Option<Self::Child>;
 
     /// Starts reading the root node of `child`.
     fn enter(child: Self::Child) -> Self;
@@ -56,6 +67,13 @@ pub(crate) trait Level: Default {
         }
         acc
     }
+
+    /// Folds `f` over every entry of the sub-trie `child`, in trie order, for a level that has a
+    /// faster walk of whole sub-tries than entering them one level at a time.
+    #[inline]
+    fn fold_child<B>(child: Self::Child, acc: B, f: &mut impl FnMut(B, Self::Entry) -> B) -> B {
+        fold_level(Self::enter(child), acc, f)
+    }
 }
 
 impl<'a, K, V> Level for slice::Iter<'a, Slot<K, V>> {
@@ -70,6 +88,30 @@ impl<'a, K, V> Level for slice::Iter<'a, Slot<K, V>> {
                 Slot::Child(child) => return Some(Part::Child(child)),
                 Slot::Vacant => {}
             }
+        }
+    }
+
+    #[inline]
+    fn next_entry(&mut self) -> Option<Self::Entry> {
+        let mut ahead = self.clone();
+        match ahead.next() {
+            Some(Slot::Entry { key, value, .. }) => {
+                *self = ahead;
+                Some((key, value))
+            }
+            _ => None,
+        }
+    }
+
+    #[inline]
+    fn next_child(&mut self) -> Option<Self::Child> {
+        let mut ahead = self.clone();
+        match ahead.next() {
+            Some(Slot::Child(child)) => {
+                *self = ahead;
+                Some(child)
+            }
+            _ => None,
         }
     }
 
@@ -98,6 +140,91 @@ impl<'a, K, V> Level for slice::Iter<'a, Slot<K, V>> {
         }
         acc
     }
+
+    #[inline]
+    fn fold_child<B>(child: Self::Child, acc: B, f: &mut impl FnMut(B, Self::Entry) -> B) -> B {
+        with_popcnt(move || fold_sub_trie(child, acc, f))
+    }
+}
+
+/// Folds `f` over the entries of the sub-trie `root`, in trie order, with an explicit stack of
+/// the children still to visit (so that it all compiles inside [`with_popcnt`]).
+///
+/// A node's slots are split by its `data` bitmap: the inline entries come first, so the first
+/// `popcount(data)` slots are read in a loop of their own, which ends on a count rather than on
+/// a slot's tag (whose outcome changes from node to node and mispredicts). The slots after them
+/// (children, then any vacant tail) are read by tag. Every slot is still read by its tag, so the
+/// walk yields what a walk by tags alone yields even if the bitmaps and slots disagreed; only its
+/// speed relies on them agreeing.
+#[inline(always)]
+fn fold_sub_trie<'a, K, V, B>(
+    root: &'a Node<K, V>,
+    acc: B,
+    f: &mut impl FnMut(B, (&'a K, &'a V)) -> B,
+) -> B {
+    let mut parents: [&'a [Slot<K, V>]; MAX_DEPTH] = [&[]; MAX_DEPTH];
+    let mut depth = 0;
+    let (mut acc, rest) = fold_inline(root, acc, f);
+    let mut rest = rest.iter();
+    loop {
+        let Some(slot) = rest.next() else {
+            if depth == 0 {
+                return acc;
+            }
+            depth -= 1;
+            rest = parents[depth].iter();
+            continue;
+        };
+        match slot {
+            Slot::Child(child) => {
+                let below;
+                (acc, below) = fold_inline(child, acc, f);
+                if below.is_empty() {
+                    continue;
+                }
+                let parent = mem::replace(&mut rest, below.iter());
+                if !parent.as_slice().is_empty() {
+                    // A path has at most `MAX_DEPTH` nodes, so at most `MAX_DEPTH - 1` parents.
+                    parents[depth] = parent.as_slice();
+                    depth += 1;
+                }
+            }
+            Slot::Entry { key, value, .. } => acc = f(acc, (key, value)),
+            Slot::Vacant => {}
+        }
+    }
+}
+
+/// Folds `f` over the inline entries of `node` (its first `popcount(data)` slots, see
+/// [`fold_sub_trie`]) and returns its other slots.
+#[inline(always)]
+fn fold_inline<'a, K, V, B>(
+    node: &'a Node<K, V>,
+    mut acc: B,
+    f: &mut impl FnMut(B, (&'a K, &'a V)) -> B,
+) -> (B, &'a [Slot<K, V>]) {
+    let slots = &node.slice[..];
+    let inline = (node.header.data.count_ones() as usize).min(slots.len());
+    let (entries, rest) = slots.split_at(inline);
+    for slot in entries {
+        acc = match slot {
+            Slot::Entry { key, value, .. } => f(acc, (key, value)),
+            other => fold_misplaced(other, acc, f),
+        };
+    }
+    (acc, rest)
+}
+
+/// What a walk by tags makes of `slot`, a slot that is not an entry where the bitmaps place
+/// entries: never reached while the bitmaps and the slots agree.
+#[cold]
+#[inline(never)]
+fn fold_misplaced<'a, K, V, B>(
+    slot: &'a Slot<K, V>,
+    acc: B,
+    f: &mut impl FnMut(B, (&'a K, &'a V)) -> B,
+) -> B {
+    fold_level(slice::from_ref(slot).iter(), acc, f)
 }
 
 /// Writable access: a node is made unique (copied if shared) when the walk enters it, so a
@@ -113,6 +240,34 @@ impl<'a, K: Clone, V: Clone> Level for slice::IterMut<'a, Slot<K, V>> {
                 Slot::Entry { key, value, .. } => return Some(Part::Entry((&*key, value))),
                 Slot::Child(child) => return Some(Part::Child(child)),
                 Slot::Vacant => {}
+            }
+        }
+    }
+
+    #[inline]
+    fn next_entry(&mut self) -> Option<Self::Entry> {
+        match mem::take(self).into_slice() {
+            [Slot::Entry { key, value, .. }, rest @ ..] => {
+                *self = rest.iter_mut();
+                Some((&*key, value))
+            }
+            slots => {
+                *self = slots.iter_mut();
+                None
+            }
+        }
+    }
+
+    #[inline]
+    fn next_child(&mut self) -> Option<Self::Child> {
+        match mem::take(self).into_slice() {
+            [Slot::Child(child), rest @ ..] => {
+                *self = rest.iter_mut();
+                Some(child)
+            }
+            slots => {
+                *self = slots.iter_mut();
+                None
             }
         }
     }
@@ -169,6 +324,34 @@ impl<K: Clone, V: Clone> Level for OwnedLevel<K, V> {
     }
 
     #[inline]
+    fn next_entry(&mut self) -> Option<Self::Entry> {
+        let node = self.node.as_mut()?;
+        let index = self.next;
+        if !matches!(node.slice.get(index), Some(Slot::Entry { .. })) {
+            return None;
+        }
+        self.next += 1;
+        match take_or_clone(node, index) {
+            Slot::Entry { hash, key, value } => Some(Loose { hash, key, value }),
+            _ => unreachable!("an entry's slot moves or clones into an entry"),
+        }
+    }
+
+    #[inline]
+    fn next_child(&mut self) -> Option<Self::Child> {
+        let node = self.node.as_mut()?;
+        let index = self.next;
+        if !matches!(node.slice.get(index), Some(Slot::Child(_))) {
+            return None;
+        }
+        self.next += 1;
+        match take_or_clone(node, index) {
+            Slot::Child(child) => Some(child),
+            _ => unreachable!("a child's slot moves or clones into a child"),
+        }
+    }
+
+    #[inline]
     fn enter(child: Self::Child) -> Self {
         Self {
             node: Some(child),
@@ -209,13 +392,21 @@ pub(crate) fn open<L: Level>(child: L::Child) -> (Vec<L::Entry>, Vec<L::Child>) 
     (entries, children)
 }
 
-/// A depth-first walk: the level being read and those of its ancestors, in a fixed array (a
-/// path has at most `MAX_DEPTH` nodes). Most steps yield an entry of the current level: one
-/// slot step and one tag test. `fold` recurses instead of stacking.
+/// A depth-first walk: the level being read, the nearest ancestor with slots left, and the
+/// ancestors above that in a fixed array (a path has at most `MAX_DEPTH` nodes).
+///
+/// Most steps of `next` yield an entry of the current level: one slot step and one tag test,
+/// inlined. Most of the others finish a small node and go on with the parent's next child,
+/// which is why the parent has a field of its own (no stack index). `fold` recurses instead of
+/// stacking (the shared level walks each sub-trie with a stack of its own, see
+/// [`fold_sub_trie`]).
 #[derive(Clone)]
 pub(crate) struct Cursor<L> {
     current: L,
-    parents: [L; MAX_DEPTH],
+    /// `Default` (no slots) when no ancestor has slots left.
+    parent: L,
+    /// The ancestors above `parent` that have slots left, outermost first.
+    ancestors: [L; MAX_DEPTH],
     depth: usize,
 }
 
@@ -225,8 +416,74 @@ impl<L: Level> Cursor<L> {
     pub(crate) fn new(root: Option<L::Child>) -> Self {
         Self {
             current: root.map_or_else(L::default, L::enter),
-            parents: Default::default(),
+            parent: L::default(),
+            ancestors: Default::default(),
             depth: 0,
+        }
+    }
+
+    /// [`next`](Iterator::next) when the current node's next slot is not an entry. Most often
+    /// the current node is read to its end, the parent's next slot is a child, and that child's
+    /// first slot an entry: that case is inlined, the others are [`step`](Self::step)'s.
+    #[inline]
+    fn next_node(&mut self) -> Option<L::Entry> {
+        if self.current.is_done() {
+            if let Some(child) = self.parent.next_child() {
+                self.current = L::enter(child);
+                if let Some(entry) = self.current.next_entry() {
+                    return Some(entry);
+                }
+            }
+        }
+        self.step()
+    }
+
+    /// [`next`](Iterator::next) when the current node's next slot is not an entry: enters a
+    /// child, or goes on with the nearest ancestor that has slots left.
+    ///
+    /// Out of line and cold (it runs about once per node that has children), so that `next`
+    /// stays small enough to be inlined into the caller's loop.
+    #[cold]
+    #[inline(never)]
+    fn step(&mut self) -> Option<L::Entry> {
+        loop {
+            match self.current.next_part() {
+                Some(Part::Entry(entry)) => return Some(entry),
+                Some(Part::Child(child)) => {
+                    // A node read to its end is not kept (released here, for the owning walk).
+                    let rest = mem::replace(&mut self.current, L::enter(child));
+                    if !rest.is_done() {
+                        let above = mem::replace(&mut self.parent, rest);
+                        if !above.is_done() {
+                            // A path has at most `MAX_DEPTH` nodes, so at most `MAX_DEPTH - 2`
+                            // ancestors above the parent.
+                            self.ancestors[self.depth] = above;
+                            self.depth += 1;
+                        }
+                    }
+                }
+                None => loop {
+                    // The current node is read to its end (released, for the owning walk).
+                    match self.parent.next_part() {
+                        Some(Part::Child(child)) => {
+                            self.current = L::enter(child);
+                            break;
+                        }
+                        // A node's entries come before its children, so a parent has none left;
+                        // if it had, the current node (read to its end) sends the walk back to
+                        // it next time.
+                        Some(Part::Entry(entry)) => return Some(entry),
+                        None => {
+                            let top = self.depth.checked_sub(1)?;
+                            self.parent = mem::take(&mut self.ancestors[top]);
+                            self.depth = top;
+                        }
+                    }
+                },
+            }
+            if let Some(entry) = self.current.next_entry() {
+                return Some(entry);
+            }
         }
     }
 }
@@ -236,29 +493,9 @@ impl<L: Level> Iterator for Cursor<L> {
 
     #[inline]
     fn next(&mut self) -> Option<L::Entry> {
-        loop {
-            match self.current.next_part() {
-                Some(Part::Entry(entry)) => return Some(entry),
-                Some(Part::Child(child)) => {
-                    let parent = mem::replace(&mut self.current, L::enter(child));
-                    if parent.is_done() {
-                        // Nothing to come back to (released here, for the owning walk).
-                        continue;
-                    }
-                    // A path has at most `MAX_DEPTH` nodes, so at most `MAX_DEPTH - 1` parents.
-                    if let Some(slot) = self.parents.get_mut(self.depth) {
-                        *slot = parent;
-                        self.depth += 1;
-                    }
-                }
-                None => {
-                    if self.depth == 0 {
-                        return None;
-                    }
-                    self.depth -= 1;
-                    self.current = mem::take(&mut self.parents[self.depth]);
-                }
-            }
+        match self.current.next_entry() {
+            Some(entry) => Some(entry),
+            None => self.next_node(),
         }
     }
 
@@ -267,9 +504,10 @@ impl<L: Level> Iterator for Cursor<L> {
         F: FnMut(B, L::Entry) -> B,
     {
         let mut acc = fold_level(mem::take(&mut self.current), init, &mut f);
+        acc = fold_level(mem::take(&mut self.parent), acc, &mut f);
         while self.depth > 0 {
             self.depth -= 1;
-            let level = mem::take(&mut self.parents[self.depth]);
+            let level = mem::take(&mut self.ancestors[self.depth]);
             acc = fold_level(level, acc, &mut f);
         }
         acc
@@ -280,6 +518,6 @@ impl<L: Level> Iterator for Cursor<L> {
 fn fold_level<L: Level, B>(level: L, acc: B, f: &mut impl FnMut(B, L::Entry) -> B) -> B {
     level.fold_parts(acc, |acc, part| match part {
         Part::Entry(entry) => f(acc, entry),
-        Part::Child(child) => fold_level(L::enter(child), acc, f),
+        Part::Child(child) => L::fold_child(child, acc, f),
     })
 }

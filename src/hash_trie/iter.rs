@@ -73,11 +73,161 @@ impl<K: Clone, V: Clone> super::HashTrie<K, V> {
         IntoIter::new(self.root, self.len)
     }
 }
+
+/// Checks shared by the trie's tests: every walk of a trie yields the same entries in the same
+/// order.
+#[cfg(test)]
+pub(super) mod walks {
+    use alloc::vec::Vec;
+    use core::fmt::Debug;
+
+    use super::super::HashTrie;
+
+    /// `next`, `fold`, `next` then `fold` and `next` then `next` from every `step`-th point
+    /// (each counting down exactly), `iter_mut` (by `next` and by `fold`) and `into_iter` of a
+    /// clone (which shares every node) all yield the entries of `trie` in one order, each once.
+    /// Returns them in that order.
+    pub(in super::super) fn assert_walks_agree<K, V>(
+        trie: &HashTrie<K, V>,
+        step: usize,
+    ) -> Vec<(K, V)>
+    where
+        K: Clone + PartialEq + Debug,
+        V: Clone + PartialEq + Debug,
+    {
+        let by_next = assert_shared_walks_agree(trie, step);
+        let mut copy = trie.clone();
+        let mutable: Vec<(K, V)> = copy
+            .iter_mut()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        assert_eq!(mutable, by_next, "iter_mut by next");
+        let mutable = copy.iter_mut().fold(Vec::new(), |mut out, (k, v)| {
+            out.push((k.clone(), v.clone()));
+            out
+        });
+        assert_eq!(mutable, by_next, "iter_mut by fold");
+        for taken in (0..=by_next.len()).step_by(step.max(1)) {
+            let mut iter = copy.iter_mut();
+            let mut seen = Vec::new();
+            for _ in 0..taken {
+                let (k, v) = iter.next().expect("as many entries as the trie's length");
+                seen.push((k.clone(), v.clone()));
+            }
+            assert_eq!(iter.len(), by_next.len() - taken);
+            let seen = iter.fold(seen, |mut out, (k, v)| {
+                out.push((k.clone(), v.clone()));
+                out
+            });
+            assert_eq!(seen, by_next, "iter_mut: {taken} by next, then fold");
+        }
+        assert_into_iter_agrees(trie.clone(), &by_next, step);
+        by_next
+    }
+
+    /// `into_iter` of `trie` (moving the entries of the nodes it alone holds, cloning the others)
+    /// by `next` and by `fold`, and by `next` then `fold` from every `step`-th point of a clone,
+    /// yields `expected`, counting down exactly. Consumes `trie` last.
+    pub(in super::super) fn assert_into_iter_agrees<K, V>(
+        trie: HashTrie<K, V>,
+        expected: &[(K, V)],
+        step: usize,
+    ) where
+        K: Clone + PartialEq + Debug,
+        V: Clone + PartialEq + Debug,
+    {
+        let owned = trie.clone().into_iter().fold(Vec::new(), |mut out, e| {
+            out.push((e.key, e.value));
+            out
+        });
+        assert_eq!(owned, expected, "into_iter by fold");
+        for taken in (0..=expected.len()).step_by(step.max(1)) {
+            let mut iter = trie.clone().into_iter();
+            let mut seen = Vec::new();
+            for _ in 0..taken {
+                let entry = iter.next().expect("as many entries as the trie's length");
+                seen.push((entry.key, entry.value));
+            }
+            assert_eq!(iter.len(), expected.len() - taken);
+            let seen = iter.fold(seen, |mut out, e| {
+                out.push((e.key, e.value));
+                out
+            });
+            assert_eq!(seen, expected, "into_iter: {taken} by next, then fold");
+        }
+        // Last, so that the nodes only `trie` holds are moved out: half by `next`, half by `fold`.
+        let mut iter = trie.into_iter();
+        let mut owned = Vec::new();
+        for _ in 0..expected.len() / 2 {
+            let entry = iter.next().expect("as many entries as the trie's length");
+            owned.push((entry.key, entry.value));
+            assert_eq!(iter.len(), expected.len() - owned.len());
+        }
+        let owned = iter.fold(owned, |mut out, e| {
+            out.push((e.key, e.value));
+            out
+        });
+        assert_eq!(owned, expected, "into_iter by next, then fold");
+    }
+
+    /// The shared walks of [`assert_walks_agree`]: `next`, `fold`, and both from every
+    /// `step`-th point.
+    pub(in super::super) fn assert_shared_walks_agree<K, V>(
+        trie: &HashTrie<K, V>,
+        step: usize,
+    ) -> Vec<(K, V)>
+    where
+        K: Clone + PartialEq + Debug,
+        V: Clone + PartialEq + Debug,
+    {
+        let pair = |(k, v): (&K, &V)| (k.clone(), v.clone());
+        let by_next: Vec<(K, V)> = trie.iter().map(pair).collect();
+        assert_eq!(by_next.len(), trie.len(), "len agrees with iteration");
+        let by_fold = trie.iter().fold(Vec::new(), |mut out, entry| {
+            out.push(pair(entry));
+            out
+        });
+        assert_eq!(by_fold, by_next, "fold and next");
+
+        for taken in (0..=by_next.len()).step_by(step.max(1)) {
+            let mut iter = trie.iter();
+            let mut seen = Vec::new();
+            for _ in 0..taken {
+                seen.push(pair(
+                    iter.next().expect("as many entries as the trie's length"),
+                ));
+            }
+            let left = by_next.len() - taken;
+            assert_eq!((iter.len(), iter.size_hint()), (left, (left, Some(left))));
+            let rest = iter.clone().fold(seen.clone(), |mut out, entry| {
+                out.push(pair(entry));
+                out
+            });
+            assert_eq!(rest, by_next, "{taken} by next, then fold");
+            seen.extend(iter.map(pair));
+            assert_eq!(seen, by_next, "{taken} by next, then the rest by next");
+        }
+
+        by_next
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use alloc::vec::Vec;
 
     use super::super::HashTrie;
+    use super::super::node::{Bitmaps, Node, Slot, live_len, node_from_array, slots};
+    use super::walks::{assert_into_iter_agrees, assert_shared_walks_agree, assert_walks_agree};
+
+    /// Whether a node of the sub-trie `node` has a vacant tail.
+    fn has_spare(node: &Node<u32, u32>) -> bool {
+        live_len(node) < node.slice.len()
+            || slots(node).iter().any(|slot| match slot {
+                Slot::Child(child) => has_spare(child),
+                _ => false,
+            })
+    }
 
     /// A trie with deep paths: hashes that share long prefixes of fragments, some equal ones
     /// (collision nodes) and spread-out ones, so that `next` enters and leaves nodes at every
@@ -105,37 +255,56 @@ mod tests {
     #[test]
     fn next_and_fold_agree_from_every_point() {
         let trie = deep_trie();
-        let by_next: Vec<(u32, u32)> = trie.iter().map(|(k, v)| (*k, *v)).collect();
-        let by_fold = trie.iter().fold(Vec::new(), |mut out, (k, v)| {
-            out.push((*k, *v));
-            out
-        });
-        assert_eq!(by_next, by_fold);
-        assert_eq!(by_next.len(), trie.len());
-        let mut keys: Vec<u32> = by_next.iter().map(|(k, _)| *k).collect();
+        let entries = assert_walks_agree(&trie, if cfg!(miri) { 17 } else { 1 });
+        let mut keys: Vec<u32> = entries.iter().map(|(k, _)| *k).collect();
         keys.sort_unstable();
         keys.dedup();
         assert_eq!(keys.len(), trie.len(), "every entry exactly once");
+    }
 
-        let step = if cfg!(miri) { 17 } else { 1 };
-        for taken in (0..=by_next.len()).step_by(step) {
-            let mut iter = trie.iter();
-            let mut seen = Vec::new();
-            for _ in 0..taken {
-                let (k, v) = iter.next().expect("as many entries as the trie's length");
-                seen.push((*k, *v));
-            }
-            assert_eq!(
-                iter.size_hint(),
-                (by_next.len() - taken, Some(by_next.len() - taken))
-            );
-            let rest = iter.clone().fold(seen.clone(), |mut out, (k, v)| {
-                out.push((*k, *v));
-                out
-            });
-            assert_eq!(rest, by_next, "{taken} by next, then fold");
-            seen.extend(iter.map(|(k, v)| (*k, *v)));
-            assert_eq!(seen, by_next, "{taken} by next, then the rest by next");
+    /// The shared `fold` splits a node's slots by its `data` bitmap, but reads every slot by its
+    /// tag: with bitmaps that disagree with the slots it still yields what `next` does.
+    #[test]
+    fn fold_reads_slots_by_tag_whatever_the_bitmaps() {
+        let entry = |key: u32| Slot::Entry {
+            hash: key,
+            key,
+            value: key * 10,
+        };
+        let lying = |data: u32, nodes: u32| Bitmaps { data, nodes };
+        let leaf = node_from_array(lying(0b1, 0b10), [entry(3), entry(4), Slot::Vacant]);
+        let inner = node_from_array(lying(0b1111, 0), [entry(2), Slot::Child(leaf), entry(5)]);
+        let root = node_from_array(
+            lying(0b1, 0),
+            [entry(1), Slot::Child(inner), entry(6), Slot::Vacant],
+        );
+        let trie = HashTrie {
+            root: Some(root),
+            len: 6,
+        };
+        // Only the shared walks: the others copy nodes, which checks their bitmaps.
+        let entries = assert_shared_walks_agree(&trie, 1);
+        let keys: Vec<u32> = entries.iter().map(|(k, _)| *k).collect();
+        assert_eq!(keys, [1, 2, 3, 4, 5, 6]);
+    }
+
+    /// The same after removals that leave vacant tails in unique nodes, and with a kept version
+    /// that shares nodes with the edited one.
+    #[test]
+    fn walks_agree_over_vacant_tails() {
+        let mut trie = deep_trie();
+        let kept = trie.clone();
+        let hashed: Vec<(u32, u32)> = kept.clone().into_iter().map(|e| (e.hash, e.key)).collect();
+        for &(hash, key) in hashed.iter().step_by(3) {
+            let (location, ..) = trie.find(hash, |k| *k == key).expect("present");
+            trie.remove_at(hash, location);
         }
+        assert!(trie.root.as_ref().is_some_and(has_spare));
+        let step = if cfg!(miri) { 23 } else { 7 };
+        let entries = assert_walks_agree(&trie, step);
+        assert_walks_agree(&kept, step);
+        drop(kept);
+        // Unique now, vacant tails and all: moved out, not cloned.
+        assert_into_iter_agrees(trie, &entries, step);
     }
 }
