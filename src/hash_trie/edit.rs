@@ -24,6 +24,23 @@ fn child_mut<K: Clone, V: Clone>(node: &mut Node<K, V>, bit: u32) -> &mut Node<K
     }
 }
 
+/// The node `depth` levels below `root` on the path of `hash`, each node on the way made unique
+/// (copied if shared), with the shift of its level.
+#[inline(always)]
+pub(super) fn path_mut<K: Clone, V: Clone>(
+    root: &mut Node<K, V>,
+    hash: u32,
+    depth: usize,
+) -> (&mut Node<K, V>, u32) {
+    let mut node = root;
+    let mut shift = 0;
+    for _ in 0..depth {
+        node = child_mut(node, bit_at(hash, shift));
+        shift += BITS;
+    }
+    (node, shift)
+}
+
 /// What [`place`] did with the entry.
 pub(super) enum Placed<V> {
     /// Added it; it is now at this location.
@@ -141,12 +158,7 @@ pub(super) fn remove_at<K: Clone, V: Clone>(
     let target = location.depth;
     let (collapses, anchor) = plan_removal(root, hash, target);
     if !collapses {
-        let mut node = root;
-        let mut shift = 0;
-        for _ in 0..target {
-            node = child_mut(node, bit_at(hash, shift));
-            shift += BITS;
-        }
+        let (node, shift) = path_mut(root, hash, target);
         let bitmaps = node.header;
         let new_bitmaps = if shift >= HASH_BITS {
             bitmaps
@@ -164,12 +176,7 @@ pub(super) fn remove_at<K: Clone, V: Clone>(
         rebuild(node, new_bitmaps, Some(location.index), None);
         return (removed, Left::Entries);
     }
-    let mut node = root;
-    let mut shift = 0;
-    for _ in 0..anchor {
-        node = child_mut(node, bit_at(hash, shift));
-        shift += BITS;
-    }
+    let (node, shift) = path_mut(root, hash, anchor);
     let bit = bit_at(hash, shift);
     let bitmaps = node.header;
     let index = bitmaps.node_index(bit);

@@ -169,17 +169,7 @@ impl<K: Clone, V: Clone> HashTrie<K, V> {
         with_popcnt(
             #[inline(always)]
             move || {
-                let mut node = root;
-                let mut shift = 0;
-                for _ in 0..location.depth {
-                    let body = make_mut(node);
-                    let index = body.header.node_index(bit_at(hash, shift));
-                    match &mut body.slice[index] {
-                        Slot::Child(child) => node = child,
-                        _ => unreachable!("a location's path goes through children"),
-                    }
-                    shift += BITS;
-                }
+                let (node, _) = edit::path_mut(root, hash, location.depth);
                 match &mut make_mut(node).slice[location.index] {
                     Slot::Entry { key, value, .. } => (key, value),
                     _ => unreachable!("a location points at an entry"),
