@@ -108,18 +108,8 @@ pub(super) mod walks {
         });
         assert_eq!(mutable, by_next, "iter_mut by fold");
         for taken in (0..=by_next.len()).step_by(step.max(1)) {
-            let mut iter = copy.iter_mut();
-            let mut seen = Vec::new();
-            for _ in 0..taken {
-                let (k, v) = iter.next().expect("as many entries as the trie's length");
-                seen.push((k.clone(), v.clone()));
-            }
-            assert_eq!(iter.len(), by_next.len() - taken);
-            let seen = iter.fold(seen, |mut out, (k, v)| {
-                out.push((k.clone(), v.clone()));
-                out
-            });
-            assert_eq!(seen, by_next, "iter_mut: {taken} by next, then fold");
+            let pair = |(k, v): (&K, &mut V)| (k.clone(), v.clone());
+            assert_next_then_fold(copy.iter_mut(), taken, pair, &by_next, "iter_mut");
         }
         assert_into_iter_agrees(trie.clone(), &by_next, step);
         by_next
@@ -142,18 +132,8 @@ pub(super) mod walks {
         });
         assert_eq!(owned, expected, "into_iter by fold");
         for taken in (0..=expected.len()).step_by(step.max(1)) {
-            let mut iter = trie.clone().into_iter();
-            let mut seen = Vec::new();
-            for _ in 0..taken {
-                let entry = iter.next().expect("as many entries as the trie's length");
-                seen.push((entry.key, entry.value));
-            }
-            assert_eq!(iter.len(), expected.len() - taken);
-            let seen = iter.fold(seen, |mut out, e| {
-                out.push((e.key, e.value));
-                out
-            });
-            assert_eq!(seen, expected, "into_iter: {taken} by next, then fold");
+            let iter = trie.clone().into_iter();
+            assert_next_then_fold(iter, taken, |e| (e.key, e.value), expected, "into_iter");
         }
         // Last, so that the nodes only `trie` holds are moved out: half by `next`, half by `fold`.
         let mut iter = trie.into_iter();
@@ -168,6 +148,38 @@ pub(super) mod walks {
             out
         });
         assert_eq!(owned, expected, "into_iter by next, then fold");
+    }
+
+    /// `iter` yields `expected` (as `pair` turns its items into entries) when `taken` items are
+    /// read by `next` and the rest by `fold`, and knows exactly how many are left after the
+    /// `next`s.
+    fn assert_next_then_fold<I: Iterator, K, V>(
+        mut iter: I,
+        taken: usize,
+        pair: impl Fn(I::Item) -> (K, V),
+        expected: &[(K, V)],
+        what: &str,
+    ) where
+        K: PartialEq + Debug,
+        V: PartialEq + Debug,
+    {
+        let mut seen = Vec::new();
+        for _ in 0..taken {
+            seen.push(pair(
+                iter.next().expect("as many entries as the trie's length"),
+            ));
+        }
+        let left = expected.len() - taken;
+        assert_eq!(
+            iter.size_hint(),
+            (left, Some(left)),
+            "{what}: {taken} by next"
+        );
+        let seen = iter.fold(seen, |mut out, item| {
+            out.push(pair(item));
+            out
+        });
+        assert_eq!(seen, expected, "{what}: {taken} by next, then fold");
     }
 
     /// The shared walks of [`assert_walks_agree`]: `next`, `fold`, and both from every
